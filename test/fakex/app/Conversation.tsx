@@ -1,0 +1,209 @@
+/** @jsxImportSource react */
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type ApiConversation,
+  type ApiMessage,
+  type ApiUser,
+  api,
+  avatarUrl,
+  joinedText,
+  timeText,
+} from './api.ts';
+import { Composer } from './Composer.tsx';
+import { RichText } from './RichText.tsx';
+import { Link } from './router.tsx';
+import { C } from './styles.ts';
+
+const POLL_MS = 400;
+
+function PartnerCard({ user }: { user: ApiUser }) {
+  return (
+    <div data-testid="cellInnerDiv">
+      <div className={`${C.view} fx-card`}>
+        <Link href={`https://x.com/${user.screen_name}`}>
+          <img className="fx-avatar" alt="" src={avatarUrl(user.id_str)} />
+          <div dir="ltr">
+            <span className={C.text}>{user.name}</span>
+          </div>
+          <div dir="ltr">
+            <span className={`${C.text} ${C.muted}`}>@{user.screen_name}</span>
+          </div>
+        </Link>
+        {user.description && (
+          <div data-testid="UserDescription" dir="auto" className={`${C.text} ${C.preWrap} ${C.breakWord}`}>
+            <RichText text={user.description} />
+          </div>
+        )}
+        <div className={C.muted}>
+          <span>{joinedText(user.created_at)}</span> · <span>0 Followers</span>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+interface RowProps {
+  message: ApiMessage;
+  sent: boolean;
+  sender: ApiUser | undefined;
+  group: boolean;
+}
+
+/** Memoised like X's rows: a poll that brings nothing new does not touch existing message nodes. */
+const MessageRow = memo(function MessageRow({ message, sent, sender, group }: RowProps) {
+  const showSender = group && !sent && sender;
+  return (
+    <div data-testid="cellInnerDiv">
+      <div className={`${C.view} fx-msg`}>
+        <div
+          data-testid="messageEntry"
+          aria-expanded="false"
+          tabIndex={0}
+          className={`${C.view} ${sent ? C.alignEnd : C.alignStart}`}
+        >
+          <div className={`${C.view} ${sent ? C.row : C.rowReverse}`} style={{ gap: 8, maxWidth: '100%' }}>
+            <div data-testid="DMCompositeMessage" className={`${C.view} ${sent ? C.alignEnd : C.alignStart}`}>
+              <div className={sent ? C.bubbleSent : C.bubbleReceived}>
+                <div data-testid="tweetText" dir="auto" className={`${C.text} ${C.preWrap} ${C.breakWord}`}>
+                  <RichText text={message.text} />
+                </div>
+              </div>
+            </div>
+            {showSender && <img className="fx-avatar" alt="" src={avatarUrl(sender.id_str)} />}
+          </div>
+          <div className={`${C.view} ${C.row}`} style={{ gap: 4 }}>
+            {showSender && <span className={C.muted}>{sender.name} · </span>}
+            <span className={C.muted}>{timeText(message.time)}</span>
+            {sent && (
+              <svg viewBox="0 0 24 24" width="14" height="14" aria-label="Sent" role="img">
+                <path d="M9 20c-.264 0-.52-.104-.707-.293l-4.785-4.785 1.414-1.414L9 17.586 19.072 7.5l1.414 1.414-10.779 10.793A1 1 0 0 1 9 20z" />
+              </svg>
+            )}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+});
+
+/** The classic DM page: header, partner card, messages (polled), composer. */
+export function Conversation({ me, id, onActivity }: { me: ApiUser; id: string; onActivity: () => void }) {
+  const [conv, setConv] = useState<ApiConversation | null>(null);
+  const [messages, setMessages] = useState<ApiMessage[]>([]);
+  const [missing, setMissing] = useState(false);
+  const viewport = useRef<HTMLDivElement>(null);
+  const pollRef = useRef<() => void>(() => {});
+
+  useEffect(() => {
+    let stopped = false;
+    let inFlight = false;
+    let again = false;
+    let minId = '0';
+    setConv(null);
+    setMessages([]);
+    setMissing(false);
+    const poll = async () => {
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      inFlight = true;
+      try {
+        const r = await api.conversation(id, minId);
+        if (stopped) return;
+        setConv(r.conversation);
+        if (r.messages.length > 0) {
+          minId = r.messages.at(-1)!.id;
+          setMessages((prev) => {
+            const seen = new Set(prev.map((m) => m.id));
+            return [...prev, ...r.messages.filter((m) => !seen.has(m.id))];
+          });
+          onActivity();
+        }
+      } catch {
+        if (!stopped) setMissing(true);
+      } finally {
+        inFlight = false;
+        if (again && !stopped) {
+          again = false;
+          void poll();
+        }
+      }
+    };
+    pollRef.current = () => void poll();
+    void poll();
+    const timer = setInterval(() => void poll(), POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [id, onActivity]);
+
+  // Stick to the newest message, as X does when you are at the bottom.
+  useLayoutEffect(() => {
+    const v = viewport.current;
+    if (v && messages.length > 0) v.scrollTop = v.scrollHeight;
+  }, [messages.length]);
+
+  const onSend = useCallback(
+    (text: string) => {
+      api.send(id, text).then(
+        () => pollRef.current(),
+        () => pollRef.current(),
+      );
+    },
+    [id],
+  );
+
+  if (missing) return <div className="fx-section">This conversation could not be loaded.</div>;
+  if (!conv) return <div className="fx-section" aria-busy="true" />;
+
+  const others = conv.participants.filter((p) => p.id_str !== me.id_str);
+  const group = conv.type === 'GROUP_DM';
+  const partner = others[0];
+  const title = group ? others.map((p) => p.name).join(', ') : (partner?.name ?? '');
+  const byId = new Map(conv.participants.map((p) => [p.id_str, p]));
+
+  return (
+    <section className="fx-section" aria-labelledby="detail-header" role="region">
+      <div className="fx-header">
+        <Link
+          data-testid="DM_Conversation_Avatar"
+          href={group ? `/messages/${id}/participants` : `/${partner?.screen_name ?? ''}`}
+        >
+          <img className="fx-avatar" alt="" src={avatarUrl(partner?.id_str ?? '0')} />
+        </Link>
+        <h2 id="detail-header" aria-level={2} role="heading" style={{ flex: 1, margin: 0, fontSize: 17 }}>
+          <span className={C.text}>{title}</span>
+        </h2>
+        <Link href={`/messages/${id}/info`} aria-label={group ? 'Group info' : 'Conversation info'}>
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+            <path d="M12 2C6.5 2 2 6.5 2 12s4.5 10 10 10 10-4.5 10-10S17.5 2 12 2zm1 15h-2v-6h2v6zm0-8h-2V7h2v2z" />
+          </svg>
+        </Link>
+      </div>
+      <div data-testid="DmActivityContainer" className={C.view} style={{ flex: 1, minHeight: 0 }}>
+        <div
+          data-testid="DmActivityViewport"
+          ref={viewport}
+          className="fx-viewport"
+          style={{ overflowY: 'auto' }}
+        >
+          <div data-testid="DmScrollerContainer" className={C.view}>
+            {!group && partner && <PartnerCard user={partner} />}
+            {messages.map((m) => (
+              <MessageRow
+                key={m.id}
+                message={m}
+                sent={m.sender_id === me.id_str}
+                sender={byId.get(m.sender_id)}
+                group={group}
+              />
+            ))}
+          </div>
+        </div>
+      </div>
+      <Composer key={id} onSend={onSend} />
+    </section>
+  );
+}
