@@ -1,0 +1,96 @@
+// The one entry point for requests to the background: validate the shape, check that the caller
+// is allowed to say it, then act.
+import * as v from 'valibot';
+import type { Runtime } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
+import type { Request, RequestType, ResponseMap, ToContent } from '../shared/protocol';
+import { requestSchema } from '../shared/requestSchema';
+import { conversationStatus } from './conversation';
+import * as handles from './handles';
+import { uploadOwnKey } from './keyserverUpload';
+import { openMessage } from './open';
+import { send } from './send';
+import { type Caller, classifySender, type SenderKind } from './senders';
+import * as vault from './vault';
+
+const ALLOWED: Record<RequestType, SenderKind> = {
+  'conversation.open': 'content',
+  'message.register': 'content',
+  'composer.attach': 'frame',
+  'composer.send': 'frame',
+  'message.open': 'frame',
+  'frame.resize': 'frame',
+  'vault.status': 'page',
+  'vault.create': 'page',
+  'vault.unlock': 'page',
+  'vault.lock': 'page',
+  'keyserver.upload': 'page',
+};
+
+type Handler<T extends RequestType> = (
+  request: Extract<Request, { type: T }>,
+  caller: Caller,
+) => Promise<ResponseMap[T]>;
+
+const handlers: { [T in RequestType]: Handler<T> } = {
+  'conversation.open': async (r, caller) => {
+    const composerHandle = handles.register({
+      kind: 'composer',
+      tabId: caller.tabId!,
+      conversationId: r.conversationId,
+      participants: r.participants,
+      theme: r.theme,
+    });
+    return { composerHandle, status: await conversationStatus(r.participants) };
+  },
+  'message.register': async (r, caller) => ({
+    handle: handles.register({
+      kind: 'message',
+      tabId: caller.tabId!,
+      conversationId: r.conversationId,
+      ciphertext: r.ciphertext,
+      theme: r.theme,
+    }),
+  }),
+  'composer.attach': async (r, caller) => {
+    const record = handles.lookup(r.handle, 'composer', caller.tabId);
+    if (!record) return { expired: true };
+    return { status: await conversationStatus(record.participants), theme: record.theme };
+  },
+  'composer.send': async (r, caller) => {
+    const record = handles.lookup(r.handle, 'composer', caller.tabId);
+    if (!record) return { ok: false, reason: 'expired' };
+    return send(r.handle, record, r.text);
+  },
+  'message.open': async (r, caller) => {
+    const record = handles.lookup(r.handle, 'message', caller.tabId);
+    if (!record) return { expired: true };
+    return { view: await openMessage(record), theme: record.theme };
+  },
+  'frame.resize': async (r, caller) => {
+    const message: ToContent = { type: 'frame.resize', handle: r.handle, height: r.height };
+    if (caller.tabId !== undefined)
+      await browser.tabs.sendMessage(caller.tabId, message, { frameId: 0 }).catch(() => {});
+    return null;
+  },
+  'vault.status': async () => vault.status(),
+  'vault.create': async (r) => vault.create(r.name, r.passphrase),
+  'vault.unlock': async (r) => vault.unlock(r.passphrase),
+  'vault.lock': async () => {
+    await vault.lock();
+    return null;
+  },
+  'keyserver.upload': async () => uploadOwnKey(),
+};
+
+export async function route(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
+  const caller = classifySender(sender);
+  if (!caller) throw new Error('Unknown sender');
+  const parsed = v.safeParse(requestSchema, message);
+  if (!parsed.success) throw new Error('Malformed request');
+  const request = parsed.output;
+  if (ALLOWED[request.type] !== caller.kind)
+    throw new Error(`${request.type} is not allowed from ${caller.kind}`);
+  const handler = handlers[request.type] as Handler<typeof request.type>;
+  return handler(request as never, caller);
+}

@@ -1,0 +1,72 @@
+// Sending from the secure composer: encrypt to every participant and self, then hand the
+// ciphertext to the tab's content script, which inserts it, checks it and presses send.
+// Any failure leaves the text in the composer (the frame keeps it until we answer ok).
+import browser from 'webextension-polyfill';
+import { MAX_TOKEN_CHARS } from '../core/limits';
+import { encryptMessage } from '../core/message';
+import type { DeliverResult, SendResult, ToContent } from '../shared/protocol';
+import { conversationStatus } from './conversation';
+import type { ComposerRecord } from './handles';
+import { pinned, publicKey } from './keyring';
+import * as vault from './vault';
+
+const busy = new Set<string>();
+
+export async function send(
+  composerHandle: string,
+  record: ComposerRecord,
+  text: string,
+): Promise<SendResult> {
+  if (text.trim() === '') return { ok: false, reason: 'empty' };
+  if (busy.has(composerHandle)) return { ok: false, reason: 'busy' };
+  busy.add(composerHandle);
+  try {
+    return await encryptAndDeliver(composerHandle, record, text);
+  } finally {
+    busy.delete(composerHandle);
+  }
+}
+
+async function encryptAndDeliver(
+  composerHandle: string,
+  record: ComposerRecord,
+  text: string,
+): Promise<SendResult> {
+  const signingKey = await vault.unlockedKey();
+  const own = await vault.ownPublicKey();
+  if (!signingKey || !own) return { ok: false, reason: 'locked' };
+
+  // Re-check readiness at the moment of sending: a key may have changed since the composer opened.
+  const status = await conversationStatus(record.participants);
+  if (!status.ready) return { ok: false, reason: 'not-ready' };
+  const recipientKeys = [own.key];
+  for (const p of record.participants) {
+    const contact = await pinned(p.handle);
+    if (!contact) return { ok: false, reason: 'not-ready' };
+    recipientKeys.push(await publicKey(contact));
+  }
+
+  let ciphertext: string;
+  try {
+    ciphertext = await encryptMessage({
+      text,
+      signingKey,
+      recipientKeys,
+      context: { site: 'x.com', conversation: record.conversationId },
+    });
+  } catch {
+    return { ok: false, reason: 'encrypt-failed' };
+  }
+  if (ciphertext.length > MAX_TOKEN_CHARS) return { ok: false, reason: 'too-long' };
+  await vault.touch();
+
+  const deliver: ToContent = { type: 'composer.deliver', composerHandle, ciphertext };
+  let result: DeliverResult;
+  try {
+    result = (await browser.tabs.sendMessage(record.tabId, deliver, { frameId: 0 })) as DeliverResult;
+  } catch {
+    return { ok: false, reason: 'no-tab' };
+  }
+  if (!result || typeof result !== 'object') return { ok: false, reason: 'no-tab' };
+  return result.ok ? { ok: true } : { ok: false, reason: result.reason };
+}

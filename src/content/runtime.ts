@@ -1,0 +1,69 @@
+// The content script's line to the background. It uses the browser's own `chrome`/`browser`
+// object directly (no polyfill) to keep this bundle small; both browsers return promises from
+// runtime.sendMessage in MV3.
+import type { Request, RequestType, ResponseMap, ToContent } from '../shared/protocol';
+
+interface MinimalRuntime {
+  id: string;
+  getURL(path: string): string;
+  sendMessage(message: unknown): Promise<unknown>;
+  onMessage: {
+    addListener(
+      listener: (
+        message: unknown,
+        sender: { id?: string },
+        sendResponse: (r: unknown) => void,
+      ) => boolean | undefined,
+    ): void;
+  };
+}
+
+interface MinimalI18n {
+  getMessage(key: string, substitutions?: string | string[]): string;
+}
+
+const ext = ((globalThis as { browser?: unknown }).browser ??
+  (globalThis as { chrome?: unknown }).chrome) as {
+  runtime: MinimalRuntime;
+  i18n: MinimalI18n;
+};
+
+export function request<T extends RequestType>(
+  message: Extract<Request, { type: T }>,
+): Promise<ResponseMap[T]> {
+  return ext.runtime.sendMessage(message) as Promise<ResponseMap[T]>;
+}
+
+export function extensionUrl(path: string): string {
+  return ext.runtime.getURL(path);
+}
+
+export function message(key: string, substitutions?: string | string[]): string {
+  return ext.i18n.getMessage(key, substitutions) || key;
+}
+
+/** Messages from our own background only (sender.id is set by the browser). */
+export function onBackgroundMessage(listener: (message: ToContent) => Promise<unknown> | undefined): void {
+  ext.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    if (sender.id !== ext.runtime.id || !isToContent(raw)) return undefined;
+    const pending = listener(raw);
+    if (!pending) return undefined;
+    pending.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  });
+}
+
+function isToContent(raw: unknown): raw is ToContent {
+  if (!raw || typeof raw !== 'object') return false;
+  const m = raw as Record<string, unknown>;
+  switch (m.type) {
+    case 'composer.deliver':
+      return typeof m.composerHandle === 'string' && typeof m.ciphertext === 'string';
+    case 'frame.resize':
+      return typeof m.handle === 'string' && typeof m.height === 'number';
+    case 'state.changed':
+      return true;
+    default:
+      return false;
+  }
+}

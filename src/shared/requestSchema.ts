@@ -1,0 +1,53 @@
+// Runtime validation of every request the background receives. Kept apart from protocol.ts so
+// the content script, which only needs the types, does not bundle the validator.
+import * as v from 'valibot';
+import type { Request } from './protocol';
+
+const handle = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/));
+const xHandle = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{1,15}$/));
+const conversationId = v.pipe(v.string(), v.regex(/^[0-9A-Za-z_-]{1,80}$/));
+const theme = v.picklist(['light', 'dim', 'dark']);
+
+export const requestSchema = v.variant('type', [
+  // content script
+  v.object({
+    type: v.literal('conversation.open'),
+    conversationId,
+    participants: v.pipe(
+      v.array(v.object({ handle: xHandle, bio: v.nullable(v.pipe(v.string(), v.maxLength(2000))) })),
+      v.minLength(1),
+      v.maxLength(64),
+    ),
+    theme,
+  }),
+  v.object({
+    type: v.literal('message.register'),
+    conversationId,
+    ciphertext: v.pipe(v.string(), v.maxLength(70_000)),
+    theme,
+  }),
+  // frames
+  v.object({ type: v.literal('composer.attach'), handle }),
+  v.object({ type: v.literal('composer.send'), handle, text: v.pipe(v.string(), v.maxLength(20_000)) }),
+  v.object({ type: v.literal('message.open'), handle }),
+  v.object({
+    type: v.literal('frame.resize'),
+    handle,
+    height: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
+  }),
+  // extension pages
+  v.object({ type: v.literal('vault.status') }),
+  v.object({
+    type: v.literal('vault.create'),
+    name: v.pipe(v.string(), v.maxLength(100)),
+    passphrase: v.pipe(v.string(), v.minLength(8), v.maxLength(1000)),
+  }),
+  v.object({ type: v.literal('vault.unlock'), passphrase: v.pipe(v.string(), v.maxLength(1000)) }),
+  v.object({ type: v.literal('vault.lock') }),
+  v.object({ type: v.literal('keyserver.upload') }),
+]);
+
+// The schema and the protocol's type must describe the same messages.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesProtocol: Same<v.InferOutput<typeof requestSchema>, Request> = true;
+void schemaMatchesProtocol;

@@ -1,0 +1,20 @@
+// Typed requests from extension frames and pages to the background.
+import browser from 'webextension-polyfill';
+import type { Broadcast, Request, RequestType, ResponseMap } from './protocol';
+
+export function request<T extends RequestType>(
+  message: Extract<Request, { type: T }>,
+): Promise<ResponseMap[T]> {
+  return browser.runtime.sendMessage(message) as Promise<ResponseMap[T]>;
+}
+
+/** Called when the background says the lock state (or anything a view shows) changed. */
+export function onStateChanged(listener: () => void): () => void {
+  const wrapped = (message: unknown, sender: { id?: string }) => {
+    if (sender.id === browser.runtime.id && (message as Broadcast | undefined)?.type === 'state.changed')
+      listener();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(wrapped);
+  return () => browser.runtime.onMessage.removeListener(wrapped);
+}

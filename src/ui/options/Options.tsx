@@ -1,0 +1,32 @@
+// Settings and onboarding: create the key, see the bio token to publish, unlock/lock.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n';
+import type { VaultStatus } from '../../shared/protocol';
+import { onStateChanged, request } from '../../shared/rpc';
+import { UnlockForm } from '../shared/UnlockForm';
+import { CreateKey } from './CreateKey';
+import { MyKey } from './MyKey';
+
+export function Options() {
+  const [status, setStatus] = useState<VaultStatus | null>(null);
+  const refresh = useCallback(async () => setStatus(await request({ type: 'vault.status' })), []);
+  useEffect(() => {
+    void refresh();
+    return onStateChanged(() => void refresh());
+  }, [refresh]);
+
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      {status === null && <p>{t('loading')}</p>}
+      {status?.state === 'none' && <CreateKey onCreated={setStatus} />}
+      {status?.state === 'locked' && (
+        <section class="stack" aria-labelledby="unlock-heading">
+          <h2 id="unlock-heading">{t('lockedHeading')}</h2>
+          <UnlockForm onUnlocked={refresh} />
+        </section>
+      )}
+      {status && status.state !== 'none' && <MyKey status={status} />}
+    </main>
+  );
+}
