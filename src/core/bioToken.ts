@@ -9,7 +9,7 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 
 // After the scheme: hex digits, optionally in groups of four split by spaces.
 // v6 (64 hex) is tried before v4 (40 hex) so a v6 fingerprint is not cut short.
-const FPR_AFTER_SCHEME = /^[ \t]*((?:[0-9a-f]{4}[ \t]?){15}[0-9a-f]{4}(?:(?:[ \t]?[0-9a-f]{4}){6})?)/i;
+const FPR_AFTER_SCHEME = /^[ \t]*((?:[0-9a-f]{4}[ \t]?){9}[0-9a-f]{4}(?:(?:[ \t]?[0-9a-f]{4}){6})?)/i;
 
 /** Bio token for a fingerprint, in lowercase as the URI scheme customarily is. */
 export function formatBioToken(fpr: string): string {

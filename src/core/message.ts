@@ -319,7 +319,7 @@ function normalizeHandle(h: string): string {
 /** Maps an OpenPGP.js error to a state; its messages are the only signal it gives. */
 function libraryFailure(e: unknown): DecryptResult {
   const msg = errorText(e);
-  if (/Maximum decompressed message size exceeded/i.test(msg)) return { state: 'too-large' };
+  if (/Maximum decompressed (message )?size exceeded/i.test(msg)) return { state: 'too-large' };
   if (/not supported|unsupported|unknown|version/i.test(msg)) return { state: 'unsupported', reason: msg };
   return { state: 'malformed', reason: msg };
 }

@@ -43,6 +43,10 @@ export function decodeToken(text: string): DecodeTokenResult {
   }
   const b64 = m[2] ?? '';
   if (b64.length === 0) return { ok: false, state: 'malformed', reason: 'empty token' };
+  // Base64 glued on after the padding means the token was mangled, not finished.
+  if (/[A-Za-z0-9+/=]/.test(text.charAt(m.index + m[0].length))) {
+    return { ok: false, state: 'malformed', reason: 'base64 continues after padding' };
+  }
   const bytes = base64ToBytes(b64);
   if (!bytes) return { ok: false, state: 'malformed', reason: 'invalid base64' };
   return { ok: true, bytes };
