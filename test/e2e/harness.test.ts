@@ -33,6 +33,7 @@ describe.each(browserKinds)('harness in %s', (kind) => {
 
   it('knows the extension origin and catches the options page the extension opens on install', async () => {
     expect(user.extensionOrigin).toMatch(/^(chrome|moz)-extension:\/\/[0-9a-z-]+$/);
+    expect(user.stopServiceWorker === undefined).toBe(kind === 'firefox');
     const options = await user.waitForPage((url) => url.startsWith(`${user.extensionOrigin}/options.html`));
     expect(await options.text('#title')).toBe('Self-test options');
   });
