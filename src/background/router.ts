@@ -74,7 +74,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     return null;
   },
   'vault.status': async () => vault.status(),
-  'vault.create': async (r) => vault.create(r.name, r.passphrase),
+  'vault.create': async (r) => vault.create(r.name, r.email, r.passphrase),
   'vault.unlock': async (r) => vault.unlock(r.passphrase),
   'vault.lock': async () => {
     await vault.lock();

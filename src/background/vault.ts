@@ -53,8 +53,8 @@ export async function status(): Promise<VaultStatus> {
   };
 }
 
-export async function create(name: string, passphrase: string): Promise<VaultStatus> {
-  const made = await generateKey({ name, passphrase });
+export async function create(name: string, email: string, passphrase: string): Promise<VaultStatus> {
+  const made = await generateKey({ name, email: email || undefined, passphrase });
   await setLocal('vault', {
     armoredPrivate: made.armoredPrivate,
     armoredPublic: made.armoredPublic,

@@ -37,12 +37,15 @@ export interface GeneratedKey {
  */
 export async function generateKey(opts: {
   name: string;
+  /** Optional: keys.openpgp.org publishes a key's user IDs only for verified e-mail addresses. */
+  email?: string;
   passphrase: string;
   profile?: KeyProfile;
 }): Promise<GeneratedKey> {
   // A key at rest must be protected; an empty passphrase would store it in clear.
   if (opts.passphrase.length === 0) throw new Error('a passphrase is required');
-  const common = { userIDs: [{ name: opts.name }], passphrase: opts.passphrase, format: 'armored' as const };
+  const userID = opts.email ? { name: opts.name, email: opts.email } : { name: opts.name };
+  const common = { userIDs: [userID], passphrase: opts.passphrase, format: 'armored' as const };
   const { privateKey, publicKey } =
     opts.profile === 'v6'
       ? await openpgp.generateKey({

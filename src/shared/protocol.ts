@@ -76,7 +76,7 @@ export type Request =
   | { type: 'message.open'; handle: string }
   | { type: 'frame.resize'; handle: string; height: number }
   | { type: 'vault.status' }
-  | { type: 'vault.create'; name: string; passphrase: string }
+  | { type: 'vault.create'; name: string; email: string; passphrase: string }
   | { type: 'vault.unlock'; passphrase: string }
   | { type: 'vault.lock' }
   | { type: 'keyserver.upload' };

@@ -40,6 +40,7 @@ export const requestSchema = v.variant('type', [
   v.object({
     type: v.literal('vault.create'),
     name: v.pipe(v.string(), v.maxLength(100)),
+    email: v.union([v.literal(''), v.pipe(v.string(), v.email(), v.maxLength(254))]),
     passphrase: v.pipe(v.string(), v.minLength(8), v.maxLength(1000)),
   }),
   v.object({ type: v.literal('vault.unlock'), passphrase: v.pipe(v.string(), v.maxLength(1000)) }),

@@ -7,6 +7,7 @@ const MIN_PASSPHRASE = 8;
 
 export function CreateKey({ onCreated }: { onCreated: (status: VaultStatus) => void }) {
   const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
@@ -34,7 +35,14 @@ export function CreateKey({ onCreated }: { onCreated: (status: VaultStatus) => v
           setBusy(true);
           setError(null);
           try {
-            onCreated(await request({ type: 'vault.create', name: name.trim() || 'Sotto user', passphrase }));
+            onCreated(
+              await request({
+                type: 'vault.create',
+                name: name.trim() || 'Sotto user',
+                email: email.trim(),
+                passphrase,
+              }),
+            );
           } catch {
             setError(t('createFailed'));
           } finally {
@@ -49,6 +57,17 @@ export function CreateKey({ onCreated }: { onCreated: (status: VaultStatus) => v
             value={name}
             onInput={(e) => setName((e.target as HTMLInputElement).value)}
           />
+        </label>
+        <label>
+          {t('emailLabel')}
+          <input
+            type="email"
+            data-testid="create-email"
+            autocomplete="email"
+            value={email}
+            onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
+          />
+          <span class="muted">{t('emailHint')}</span>
         </label>
         <label>
           {t('newPassphraseLabel')}

@@ -1,0 +1,120 @@
+// What a user does, step by step, in the real UI: shared by the end-to-end tests.
+import { expect } from 'vitest';
+import type { FakeX } from '../fakex/server.ts';
+import { poll } from './harness/common.ts';
+import type { TestFrameLike, TestPage, UserBrowser } from './harness/index.ts';
+
+export const PASSPHRASE = 'correct horse battery staple';
+
+export interface Onboarded {
+  options: TestPage;
+  bioToken: string;
+  fingerprint: string;
+}
+
+/** First run: the options page opens by itself; the user creates a key and publishes it to the keyserver. */
+export async function onboard(user: UserBrowser, name: string, passphrase = PASSPHRASE): Promise<Onboarded> {
+  const options = await user.waitForPage((url) => url.includes('/extension/options.html'), 30_000);
+  await options.waitForSelector('[data-testid="create-passphrase"]');
+  await options.type('[data-testid="create-name"]', name);
+  await options.type('[data-testid="create-email"]', `${name.toLowerCase()}@example.org`);
+  await options.type('[data-testid="create-passphrase"]', passphrase);
+  await options.type('[data-testid="create-passphrase-repeat"]', passphrase);
+  await options.click('[data-testid="create-submit"]');
+  await options.waitForSelector('[data-testid="bio-token"]', { timeoutMs: 30_000 });
+  const bioToken = (await options.text('[data-testid="bio-token"]')).trim();
+  expect(bioToken).toMatch(/^openpgp4fpr:[0-9a-f]{40}$/);
+  await options.click('[data-testid="upload-key"]');
+  await poll('the keyserver upload to finish', 20_000, async () => {
+    const status = await options.text('[data-testid="upload-status"]').catch(() => '');
+    return status.includes('Published') ? status : undefined;
+  });
+  return { options, bioToken, fingerprint: bioToken.slice('openpgp4fpr:'.length).toUpperCase() };
+}
+
+/** Logs a browser into the fake x.com as `handle` and opens `path`. */
+export async function openAs(user: UserBrowser, handle: string, path: string): Promise<TestPage> {
+  return user.newPage(`https://x.com/__login?as=${handle}&next=${encodeURIComponent(path)}`);
+}
+
+/** The user adds their token to their bio on X's edit-profile page and presses X's Save. */
+export async function putTokenInBio(
+  page: TestPage,
+  fakex: FakeX,
+  handle: string,
+  token: string,
+): Promise<void> {
+  await page.goto('https://x.com/settings/profile');
+  const field = 'textarea[name="description"]';
+  await page.waitForSelector(field);
+  await page.click(field);
+  await page.press('Control+a');
+  const bio = fakex.users.find((u) => u.handle === handle)?.bio ?? '';
+  await page.type(field, `${bio} ${token}`.trim());
+  await page.click('[data-testid="Profile_Save_Button"]');
+  await poll(`${handle}'s bio to hold the token`, 10_000, async () =>
+    fakex.users.find((u) => u.handle === handle)?.bio.includes(token) ? true : undefined,
+  );
+}
+
+/** Everything of the page's own that could leak plaintext: DOM (as HTML and as text) and web storage. */
+export function pageSnapshot(page: TestPage): Promise<string> {
+  return page.evaluate(() => {
+    const storage = (s: Storage) => JSON.stringify(Object.entries({ ...s }));
+    return [
+      document.documentElement.outerHTML,
+      document.body.innerText,
+      storage(localStorage),
+      storage(sessionStorage),
+    ].join('\n');
+  });
+}
+
+/** Types text into the secure composer; '\n' becomes Shift+Enter (a new line, not a send). */
+export async function typeInComposer(composer: TestFrameLike, text: string, between?: () => Promise<void>) {
+  const input = '[data-testid="sotto-composer-input"]';
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (i > 0) await composer.press('Shift+Enter');
+    if (line) await composer.type(input, line);
+    await between?.();
+  }
+}
+
+export async function composerValue(composer: TestFrameLike): Promise<string> {
+  return composer.evaluate(
+    () =>
+      (document.querySelector('[data-testid="sotto-composer-input"]') as HTMLTextAreaElement | null)?.value ??
+      '',
+  );
+}
+
+/** Waits for a decrypted message frame in `page` whose text is `expected`; returns its status line. */
+export async function waitForDecrypted(
+  page: TestPage,
+  expected: string,
+  timeoutMs = 30_000,
+): Promise<string> {
+  return poll(`a message frame showing ${JSON.stringify(expected)}`, timeoutMs, async () => {
+    for (const frame of await page.extensionFrames()) {
+      const shown = await frame
+        .evaluate(() => ({
+          text: document.querySelector('[data-testid="sotto-message-text"]')?.textContent ?? null,
+          status: document.querySelector('[data-testid="sotto-message-status"]')?.textContent ?? '',
+        }))
+        .catch(() => null);
+      if (shown?.text === expected) return shown.status;
+    }
+    return undefined;
+  });
+}
+
+/** Reads this user's passphrase-protected secret key from the extension's own storage. */
+export function storedSecretKey(options: TestPage): Promise<string> {
+  return options.evaluate(async () => {
+    type Api = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const got = await (g.browser ?? g.chrome).storage.local.get('vault');
+    return (got.vault as { armoredPrivate: string }).armoredPrivate;
+  });
+}
