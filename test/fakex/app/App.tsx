@@ -3,6 +3,7 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { type ApiUser, api, avatarUrl } from './api.ts';
 import { Conversation } from './Conversation.tsx';
 import { EditProfile } from './EditProfile.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Inbox } from './Inbox.tsx';
 import { Profile } from './Profile.tsx';
 import { Link, usePath } from './router.tsx';
@@ -91,7 +92,9 @@ export function App() {
     content = (
       <>
         <Inbox me={me} selected={conv[1]!} refresh={activity} />
-        <Conversation key={conv[1]} me={me} id={conv[1]!} onActivity={onActivity} />
+        <ErrorBoundary key={conv[1]}>
+          <Conversation me={me} id={conv[1]!} onActivity={onActivity} />
+        </ErrorBoundary>
       </>
     );
   else if (path === '/settings/profile')

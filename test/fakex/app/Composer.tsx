@@ -1,6 +1,6 @@
 /** @jsxImportSource react */
 import { type DraftHandleValue, Editor, EditorState } from 'draft-js';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 
 /** Non-blank text in the editor STATE (not the DOM) is what enables sending, as on X. */
 const textOf = (s: EditorState) => s.getCurrentContent().getPlainText('\n');
@@ -12,7 +12,6 @@ const textOf = (s: EditorState) => s.getCurrentContent().getPlainText('\n');
  */
 export function Composer({ onSend }: { onSend: (text: string) => void }) {
   const [state, setState] = useState(() => EditorState.createEmpty());
-  const editor = useRef<Editor>(null);
   const canSend = textOf(state).trim() !== '';
 
   const send = (current: EditorState) => {
@@ -33,7 +32,6 @@ export function Composer({ onSend }: { onSend: (text: string) => void }) {
     <aside className="fx-composer" aria-label="Start a new message">
       <div className="fx-composer-input" data-testid="dmComposerTextInputRichTextInputContainer">
         <Editor
-          ref={editor}
           editorState={state}
           onChange={setState}
           handleReturn={handleReturn}
@@ -50,10 +48,9 @@ export function Composer({ onSend }: { onSend: (text: string) => void }) {
         aria-label="Send"
         aria-disabled={!canSend}
         disabled={!canSend}
-        onClick={() => {
-          send(state);
-          editor.current?.focus();
-        }}
+        // No editor.focus() here: DraftJS's focus() re-applies the editor state of the last render,
+        // which would bring back the text just sent.
+        onClick={() => send(state)}
       >
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
           <path d="M2.504 21.866l.526-2.108C3.04 19.719 4 15.823 4 12s-.96-7.719-.97-7.757l-.527-2.109L22.236 12 2.504 21.866zM5.981 13c-.072 1.962-.34 3.833-.583 5.183L17.764 12 5.398 5.818c.242 1.349.51 3.221.583 5.183H10v2H5.981z" />

@@ -1,0 +1,304 @@
+import { request } from 'node:https';
+import * as openpgp from 'openpgp';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeX, startFakeX } from '../fakex/server.ts';
+
+// Self-test of the fake x.com: it must behave like the real site where the extension depends on it.
+
+let fx: FakeX;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let alice: Page;
+let bob: Page;
+let conv: string;
+
+const COMPOSER = '[data-testid="dmComposerTextInput"]';
+const SEND = 'button[data-testid="dmComposerSendButton"]';
+
+async function loginPage(handle: string, path: string): Promise<Page> {
+  const ctx = await browser.newContext({ ignoreHTTPSErrors: true });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  await page.goto(`https://x.com/__login?as=${handle}&next=${encodeURIComponent(path)}`);
+  return page;
+}
+
+/** Straight to the local keyserver from Node (the fake's certificate is self-signed). */
+function vks(method: string, path: string, body?: unknown) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; text: string }>(
+    (resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: fx.port,
+          servername: 'keys.openpgp.org',
+          method,
+          path,
+          headers: { host: 'keys.openpgp.org', 'content-type': 'application/json' },
+          rejectUnauthorized: false,
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => {
+            text += c;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body === undefined ? undefined : JSON.stringify(body));
+    },
+  );
+}
+
+/** Last message text as the page shows it, read from the tweetText runs. */
+const lastMessageText = (page: Page) =>
+  page.locator('[data-testid="tweetText"]').last().textContent({ timeout: 5000 });
+
+beforeAll(async () => {
+  fx = await startFakeX();
+  conv = fx.conversationId(['alice', 'bob']);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=MAP x.com 127.0.0.1:${fx.port}, MAP keys.openpgp.org 127.0.0.1:${fx.port}`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  [alice, bob] = await Promise.all([
+    loginPage('alice', `/messages/${conv}`),
+    loginPage('bob', `/messages/${conv}`),
+  ]);
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await fx?.close();
+});
+
+describe('fake x.com', () => {
+  it('serves the classic DM page with X’s structure and a nonce CSP', async () => {
+    expect(conv).toBe('1001-1002');
+    const res = await alice.reload();
+    const policy = res?.headers()['content-security-policy'] ?? '';
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(policy).toContain("frame-src 'self'");
+    const section = alice.locator('section[aria-labelledby="detail-header"]');
+    await expect
+      .poll(() => section.locator('a[data-testid="DM_Conversation_Avatar"]').getAttribute('href'))
+      .toBe('/bob');
+    await expect.poll(() => alice.locator('#detail-header').textContent()).toBe('Bob');
+    const card = section.locator(
+      '[data-testid="DmActivityContainer"] [data-testid="DmActivityViewport"] [data-testid="DmScrollerContainer"] > [data-testid="cellInnerDiv"]',
+    );
+    await expect
+      .poll(() => card.first().locator('[data-testid="UserDescription"]').textContent())
+      .toBe('Cyclist and occasional baker.');
+    expect(await card.first().locator('a[href="https://x.com/bob"]').count()).toBe(1);
+    const editor = alice.locator(COMPOSER);
+    expect(await editor.getAttribute('role')).toBe('textbox');
+    expect(await editor.getAttribute('aria-multiline')).toBe('true');
+    expect(await editor.getAttribute('class')).toContain('public-DraftEditor-content');
+    expect(
+      await alice.locator('[data-testid="dmComposerTextInputRichTextInputContainer"]').textContent(),
+    ).toContain('Start a new message');
+    expect(await alice.locator(SEND).getAttribute('aria-label')).toBe('Send');
+    expect(await alice.locator('#layers').count()).toBe(1);
+  });
+
+  it('keeps Send disabled when only the DOM is written, as DraftJS does', async () => {
+    await alice.locator(COMPOSER).evaluate((el) => {
+      el.textContent = 'written behind DraftJS’s back';
+    });
+    await alice.waitForTimeout(100);
+    expect(await alice.locator(SEND).isDisabled()).toBe(true);
+    await alice.reload();
+    await alice.locator(COMPOSER).waitFor();
+  });
+
+  it('sends typed text on Enter, Shift+Enter makes a newline, the backend records the body', async () => {
+    const editor = alice.locator(COMPOSER);
+    await editor.click();
+    expect(await alice.locator(SEND).isDisabled()).toBe(true);
+    await alice.keyboard.type('first line');
+    expect(await alice.locator(SEND).isEnabled()).toBe(true);
+    await alice.keyboard.press('Shift+Enter');
+    await alice.keyboard.type('second line');
+    await alice.keyboard.press('Enter');
+    await expect.poll(() => fx.messages(conv).map((m) => m.text)).toEqual(['first line\nsecond line']);
+    expect(await alice.locator(SEND).isDisabled()).toBe(true);
+    expect((await editor.textContent())?.trim()).toBe('');
+    const post = fx.requests.find((r) => r.method === 'POST' && r.url === '/i/api/1.1/dm/new2.json');
+    expect(JSON.parse(post!.body)).toMatchObject({ conversation_id: conv, text: 'first line\nsecond line' });
+    expect(fx.recordedText()).toContain('second line');
+    await expect.poll(() => lastMessageText(bob)).toBe('first line\nsecond line');
+  });
+
+  it('accepts a synthetic paste into the editor state and sends it exactly', async () => {
+    const b64 = Buffer.from(Array.from({ length: 1500 }, (_, i) => (i * 73 + 11) % 256)).toString('base64');
+    await alice.locator(COMPOSER).focus();
+    await alice.locator(COMPOSER).evaluate((el, text) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, b64);
+    await expect.poll(() => alice.locator(SEND).isEnabled()).toBe(true);
+    await alice.locator(SEND).click();
+    await expect.poll(() => fx.messages(conv).at(-1)?.text).toBe(b64);
+    // Bob reads it through X's message structure.
+    const text = bob
+      .locator(
+        '[data-testid="cellInnerDiv"] [data-testid="messageEntry"][aria-expanded="false"][tabindex="0"] [data-testid="DMCompositeMessage"] [data-testid="tweetText"][dir="auto"]',
+      )
+      .last();
+    await expect.poll(() => text.textContent()).toBe(b64);
+    const style = await text.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { ws: s.whiteSpace, wb: s.wordBreak, spans: el.querySelectorAll(':scope > span').length };
+    });
+    expect(style).toEqual({ ws: 'pre-wrap', wb: 'break-word', spans: 1 });
+  });
+
+  it('renders emoji, links and mentions like X, with direction expressed only by style', async () => {
+    const editor = alice.locator(COMPOSER);
+    await editor.click();
+    await alice.keyboard.type(
+      'hi 😀 see https://example.com/a/very/long/path/to/somewhere @carol #tea $BTC   ',
+    );
+    await alice.keyboard.press('Enter');
+    const msg = bob.locator('[data-testid="tweetText"]').last();
+    await expect.poll(() => msg.locator('img').getAttribute('alt')).toBe('😀');
+    expect(await msg.locator('img').getAttribute('src')).toBe('/emoji/v2/svg/1f600.svg');
+    const link = msg.locator('a[href^="https://t.co/"]');
+    expect(await link.count()).toBe(1);
+    expect(await link.textContent()).toBe('https://example.com/a/very/long/path/to/somewhere…');
+    expect(await link.locator('span[aria-hidden="true"]').allTextContents()).toEqual([
+      'https://',
+      'ath/to/somewhere',
+      '…',
+    ]);
+    expect(await msg.locator('a[href="/carol"]').textContent()).toBe('@carol');
+    expect(await msg.locator('a[href^="/hashtag/tea"]').count()).toBe(1);
+    expect(await msg.locator('a[href^="/search?q=%24BTC"]').count()).toBe(1);
+    // textContent loses the emoji and gains the "…"; trailing whitespace is trimmed.
+    expect(await msg.textContent()).toBe(
+      'hi  see https://example.com/a/very/long/path/to/somewhere… @carol #tea $BTC',
+    );
+    const align = (page: Page) =>
+      page
+        .locator('[data-testid="messageEntry"]')
+        .last()
+        .evaluate((el) => [getComputedStyle(el).alignItems, el.getAttribute('style')]);
+    expect(await align(alice)).toEqual(['flex-end', null]);
+    expect(await align(bob)).toEqual(['flex-start', null]);
+    const reversed = await bob
+      .locator('[data-testid="messageEntry"]')
+      .last()
+      .evaluate((el) =>
+        [...el.querySelectorAll('div')].some((d) => getComputedStyle(d).flexDirection === 'row-reverse'),
+      );
+    expect(reversed).toBe(true);
+    expect(await alice.locator('[data-testid="messageEntry"]').last().locator('svg').count()).toBe(1);
+  });
+
+  it('shows the inbox and profiles, and saves the bio only through the native setter', async () => {
+    await bob.locator('a[data-testid="AppTabBar_DirectMessage_Link"]').click();
+    const item = bob.locator('div[data-testid="conversation"]').first();
+    await expect.poll(() => item.textContent()).toContain('@alice');
+    expect(await item.getAttribute('aria-selected')).toBe('false');
+    await item.click();
+    await expect.poll(() => bob.url()).toBe(`https://x.com/messages/${conv}`);
+    expect(await bob.locator('div[data-testid="conversation"][aria-selected="true"]').count()).toBe(1);
+
+    await bob.locator('a[data-testid="DM_Conversation_Avatar"]').click();
+    await expect.poll(() => bob.locator('[data-testid="UserName"]').textContent()).toBe('Alice@alice');
+    expect(await bob.locator('[data-testid="UserJoinDate"]').textContent()).toMatch(/^Joined \w+ \d{4}$/);
+    expect(await bob.locator('a[data-testid="sendDMFromProfile"]').getAttribute('href')).toBe(
+      `/messages/${conv}`,
+    );
+    expect(await bob.locator('[data-testid="editProfileButton"]').count()).toBe(0);
+
+    await alice.locator('a[data-testid="AppTabBar_Profile_Link"]').click();
+    await alice.locator('a[data-testid="editProfileButton"]').click();
+    const bio = alice.locator('#layers div[role="dialog"][aria-modal="true"] textarea[name="description"]');
+    await bio.waitFor();
+    expect(await bio.getAttribute('maxlength')).toBe('160');
+    expect(await alice.getByLabel('Bio').count()).toBe(1);
+    // A plain `.value =` is invisible to React: Save posts the old bio.
+    await bio.evaluate((el: HTMLTextAreaElement) => {
+      el.value = 'set behind React';
+    });
+    await alice.locator('button[data-testid="Profile_Save_Button"]').click();
+    await expect.poll(() => alice.url()).toBe('https://x.com/alice');
+    expect(fx.users.find((u) => u.handle === 'alice')?.bio).toBe('Gardener. Likes tea.');
+
+    await alice.goto('https://x.com/settings/profile');
+    await bio.waitFor();
+    await bio.evaluate((el: HTMLTextAreaElement) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+      setter.call(el, 'new bio 🌱');
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await alice.locator('button[data-testid="Profile_Save_Button"]').click();
+    await expect.poll(() => fx.users.find((u) => u.handle === 'alice')?.bio).toBe('new bio 🌱');
+    await expect
+      .poll(() => alice.locator('[data-testid="UserDescription"] img').getAttribute('alt'))
+      .toBe('🌱');
+    expect(fx.requests.some((r) => r.url === '/i/api/1.1/account/update_profile.json')).toBe(true);
+  });
+
+  it('runs a VKS keyserver that hides user IDs until verified', async () => {
+    const gen = (email: string) =>
+      openpgp.generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name: 'T', email }] });
+    const served = async (fpr: string) => {
+      const r = await vks('GET', `/vks/v1/by-fingerprint/${fpr}`);
+      expect(r.status).toBe(200);
+      expect(r.headers['content-type']).toBe('application/pgp-keys');
+      expect(r.headers['access-control-allow-origin']).toBe('*');
+      return openpgp.readKey({ armoredKey: r.text });
+    };
+
+    const a = await gen('alice@example.org');
+    const up = await vks('POST', '/vks/v1/upload', { keytext: a.publicKey });
+    const upJson = JSON.parse(up.text);
+    const fprA = (await openpgp.readKey({ armoredKey: a.publicKey })).getFingerprint().toUpperCase();
+    expect(upJson.key_fpr).toBe(fprA);
+    expect(upJson.status).toEqual({ 'alice@example.org': 'published' });
+    expect((await served(fprA)).getUserIDs()).toEqual(['T <alice@example.org>']);
+
+    fx.keyserver.autoVerify = false;
+    const b = await gen('bob@example.org');
+    const upB = JSON.parse((await vks('POST', '/vks/v1/upload', { keytext: b.publicKey })).text);
+    expect(upB.status).toEqual({ 'bob@example.org': 'unpublished' });
+    const keyB = await served(upB.key_fpr);
+    expect(keyB.users).toHaveLength(0);
+    expect(keyB.getSubkeys()).toHaveLength(1);
+    const keyId = keyB.getKeyID().toHex().toUpperCase();
+    expect((await vks('GET', `/vks/v1/by-keyid/${keyId}`)).status).toBe(200);
+    const verify = JSON.parse(
+      (await vks('POST', '/vks/v1/request-verify', { token: upB.token, addresses: ['bob@example.org'] }))
+        .text,
+    );
+    expect(verify.status).toEqual({ 'bob@example.org': 'pending' });
+    fx.keyserver.verify('bob@example.org');
+    expect((await served(upB.key_fpr)).getUserIDs()).toEqual(['T <bob@example.org>']);
+
+    expect((await vks('GET', `/vks/v1/by-fingerprint/${'0'.repeat(40)}`)).status).toBe(404);
+    expect((await vks('GET', `/vks/v1/by-fingerprint/${fprA.toLowerCase()}`)).status).toBe(400);
+    expect(fx.keyserver.uploads).toHaveLength(2);
+    expect(fx.keyserver.keys().map((k) => k.fingerprint)).toEqual([fprA, upB.key_fpr]);
+    // Keyserver traffic is not mixed into the x.com record.
+    expect(fx.requests.some((r) => r.url.startsWith('/vks/'))).toBe(false);
+  });
+});
