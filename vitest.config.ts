@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // (run one file at a time: the machine has two cores and each test starts browsers).
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summaryReporter.ts'],
     projects: [
       {
         test: {
