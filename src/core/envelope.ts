@@ -9,7 +9,7 @@
 //   Site: x.com
 //   Conversation: <site's conversation id>
 //   Date: 2025-01-01T12:00:00.000Z
-//   Padding: ....                      (dots up to the length bucket)
+//   Padding: ....                      (dots: text + dots = the text's length bucket)
 //
 //   <text>
 
@@ -17,7 +17,8 @@ import { normalizeFingerprint } from './bioToken.ts';
 import { MAX_HEADER_VALUE_CHARS, MAX_RECIPIENTS } from './limits.ts';
 import { paddedLength } from './padding.ts';
 
-const MAGIC = 'Sotto-Envelope: 1';
+const MAGIC_NAME = 'Sotto-Envelope:';
+const MAGIC = `${MAGIC_NAME} 1`;
 const encoder = new TextEncoder();
 
 export interface Envelope {
@@ -42,41 +43,52 @@ export function buildEnvelope(env: Envelope): Uint8Array {
     `Conversation: ${headerValue(env.conversation)}`,
     `Date: ${new Date(env.date).toISOString()}`,
   );
-  const head = `${lines.join('\n')}\nPadding: `;
-  const tail = `\n\n${env.text}`;
-  const unpadded = encoder.encode(head).length + encoder.encode(tail).length;
-  // Dots are one byte each in UTF-8, so the total lands exactly on the bucket.
-  return encoder.encode(head + '.'.repeat(paddedLength(unpadded) - unpadded) + tail);
+  // Only the text is bucketed: the headers' length follows from public facts (the
+  // number of PKESKs, the handle and conversation id X shows). Dots are one UTF-8
+  // byte each, so text + padding lands exactly on the bucket.
+  const textBytes = encoder.encode(env.text).length;
+  lines.push(`Padding: ${'.'.repeat(paddedLength(textBytes) - textBytes)}`);
+  return encoder.encode(`${lines.join('\n')}\n\n${env.text}`);
 }
 
+/** Whether the plaintext claims to be a Sotto envelope (of any version or line ending). */
 export function isEnvelope(text: string): boolean {
-  return text.startsWith(`${MAGIC}\n`);
+  return text.startsWith(MAGIC_NAME);
 }
 
-/** Parses an envelope (isEnvelope must be true); returns a reason string when malformed. */
-export function parseEnvelope(text: string): Envelope | string {
+export type EnvelopeError = { error: 'malformed' | 'unsupported'; reason: string };
+
+/** Parses a plaintext for which isEnvelope is true. */
+export function parseEnvelope(text: string): Envelope | EnvelopeError {
+  const bad = (reason: string): EnvelopeError => ({ error: 'malformed', reason });
   const split = text.indexOf('\n\n');
-  if (split < 0) return 'envelope has no body';
+  if (split < 0) return bad('envelope has no body');
+  const lines = text.slice(0, split).split('\n');
+  if (lines[0] !== MAGIC) {
+    return /^Sotto-Envelope: \d+$/.test(lines[0] ?? '')
+      ? { error: 'unsupported', reason: `envelope version ${lines[0]?.slice(MAGIC_NAME.length + 1)}` }
+      : bad('bad envelope first line');
+  }
   const headers = new Map<string, string>();
-  for (const line of text.slice(0, split).split('\n').slice(1)) {
+  for (const line of lines.slice(1)) {
     const colon = line.indexOf(': ');
-    if (colon <= 0) return 'bad envelope header line';
+    if (colon <= 0) return bad('bad envelope header line');
     const name = line.slice(0, colon);
-    if (headers.has(name)) return `repeated envelope header ${name}`;
+    if (headers.has(name)) return bad(`repeated envelope header ${name}`);
     headers.set(name, line.slice(colon + 2));
   }
   const from = normalizeFingerprint(headers.get('From') ?? '');
-  if (!from) return 'envelope has no valid From';
+  if (!from) return bad('envelope has no valid From');
   const toField = headers.get('To') ?? '';
   const to = toField.split(' ').map(normalizeFingerprint);
   if (toField === '' || to.length > MAX_RECIPIENTS || to.some((f) => f === null)) {
-    return 'envelope has no valid To';
+    return bad('envelope has no valid To');
   }
   const site = headers.get('Site');
   const conversation = headers.get('Conversation');
-  if (!site || !conversation) return 'envelope has no Site or Conversation';
+  if (!site || !conversation) return bad('envelope has no Site or Conversation');
   const date = Date.parse(headers.get('Date') ?? '');
-  if (Number.isNaN(date)) return 'envelope has no valid Date';
+  if (Number.isNaN(date)) return bad('envelope has no valid Date');
   const env: Envelope = { from, to: to as string[], site, conversation, date, text: text.slice(split + 2) };
   const handle = headers.get('Handle');
   if (handle !== undefined) env.handle = handle;

@@ -201,22 +201,22 @@ async function decryptUnsafe(opts: DecryptOpts): Promise<DecryptResult> {
   }
 
   // 4. Signatures: text is released only with a valid one from a key we hold.
-  const sotto = isEnvelope(plain);
-  const env = sotto ? parseEnvelope(plain) : null;
-  if (typeof env === 'string') return { state: 'malformed', reason: env };
   const sig = await checkSignatures(decrypted.signatures, trusted, others);
   if (sig.kind === 'unsigned') return { state: 'unsigned' };
   if (sig.kind === 'bad') return { state: 'bad-signature', reason: sig.reason };
+  const env = isEnvelope(plain) ? parseEnvelope(plain) : null;
   if (sig.kind === 'unknown') {
     const r: DecryptResult = { state: 'unknown-signer', signerKeyId: sig.keyId.toUpperCase() };
-    if (env) r.claimedFingerprint = env.from;
+    if (env && !('error' in env)) r.claimedFingerprint = env.from; // a lookup hint, not a claim we trust
     return r;
   }
+  if (env && 'error' in env) return { state: env.error, reason: env.reason };
 
   // 5. Plain gpg/sq message: nothing more to check.
   if (!env) {
     if (data.length > MAX_PLAINTEXT_BYTES) return { state: 'too-large' };
-    return { state: 'ok', text: plain, signer: sig.signer, binding: 'none' };
+    // gpg's text mode stores CRLF line ends; show them as the sender typed them.
+    return { state: 'ok', text: plain.replace(/\r\n/g, '\n'), signer: sig.signer, binding: 'none' };
   }
   if (env.from !== sig.signer.fingerprint) {
     return { state: 'bad-signature', reason: 'envelope sender is not the signer' };
