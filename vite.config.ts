@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
@@ -38,7 +39,8 @@ export default defineConfig(({ mode }) => {
       }),
     ],
     build: {
-      outDir: `dist/${target}`,
+      // SOTTO_DIST lets parallel work build its own copy without clobbering dist/.
+      outDir: join(resolve(process.env.SOTTO_DIST ?? 'dist'), target),
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,

@@ -3,6 +3,7 @@
 import { parseBioFingerprint } from '../core/bioToken';
 import { checkPublicKey } from '../core/keys';
 import type { ParticipantStatus } from '../shared/protocol';
+import { lastSeen, remember } from './bios';
 import { pin, pinned } from './keyring';
 
 const VKS = 'https://keys.openpgp.org/vks/v1/by-fingerprint/';
@@ -36,7 +37,12 @@ async function fetchFromKeyserver(handle: string, fingerprint: string): Promise<
  * The state of one participant, given the bio we saw for them (null: not seen on this page).
  * Looks the key up when needed and pins it on first use.
  */
-export async function resolveParticipant(handle: string, bio: string | null): Promise<ParticipantStatus> {
+export async function resolveParticipant(
+  handle: string,
+  shownBio: string | null,
+): Promise<ParticipantStatus> {
+  if (shownBio !== null) await remember([{ handle, bio: shownBio }]);
+  const bio = shownBio ?? (await lastSeen(handle));
   const contact = await pinned(handle);
   const bioFingerprint = bio === null ? null : parseBioFingerprint(bio);
   if (contact) {

@@ -5,6 +5,7 @@ import type { Runtime } from 'webextension-polyfill';
 import browser from 'webextension-polyfill';
 import type { Request, RequestType, ResponseMap, ToContent } from '../shared/protocol';
 import { requestSchema } from '../shared/requestSchema';
+import { remember } from './bios';
 import { conversationStatus } from './conversation';
 import * as handles from './handles';
 import { uploadOwnKey } from './keyserverUpload';
@@ -16,6 +17,7 @@ import * as vault from './vault';
 const ALLOWED: Record<RequestType, SenderKind> = {
   'conversation.open': 'content',
   'message.register': 'content',
+  'bios.seen': 'content',
   'composer.attach': 'frame',
   'composer.send': 'frame',
   'message.open': 'frame',
@@ -52,6 +54,10 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       theme: r.theme,
     }),
   }),
+  'bios.seen': async (r) => {
+    await remember(r.bios);
+    return null;
+  },
   'composer.attach': async (r, caller) => {
     const record = handles.lookup(r.handle, 'composer', caller.tabId);
     if (!record) return { expired: true };

@@ -31,6 +31,7 @@ interface LocalSchema {
 
 interface SessionSchema {
   unlockedKey: string; // armored, decrypted: only ever in session storage (trusted contexts)
+  bios: Record<string, { bio: string; seenAt: number }>; // public bios seen this browser session
 }
 
 export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 30 };

@@ -71,6 +71,7 @@ export type Request =
       theme: Theme;
     }
   | { type: 'message.register'; conversationId: string; ciphertext: string; theme: Theme }
+  | { type: 'bios.seen'; bios: Array<{ handle: string; bio: string }> }
   | { type: 'composer.attach'; handle: string }
   | { type: 'composer.send'; handle: string; text: string }
   | { type: 'message.open'; handle: string }
@@ -97,6 +98,7 @@ export interface MessageFrameView {
 export interface ResponseMap {
   'conversation.open': { composerHandle: string; status: ConversationStatus };
   'message.register': { handle: string };
+  'bios.seen': null;
   'composer.attach': ComposerView | { expired: true };
   'composer.send': SendResult;
   'message.open': MessageFrameView | { expired: true };

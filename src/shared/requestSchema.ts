@@ -26,6 +26,13 @@ export const requestSchema = v.variant('type', [
     ciphertext: v.pipe(v.string(), v.maxLength(70_000)),
     theme,
   }),
+  v.object({
+    type: v.literal('bios.seen'),
+    bios: v.pipe(
+      v.array(v.object({ handle: xHandle, bio: v.pipe(v.string(), v.maxLength(2000)) })),
+      v.maxLength(50),
+    ),
+  }),
   // frames
   v.object({ type: v.literal('composer.attach'), handle }),
   v.object({ type: v.literal('composer.send'), handle, text: v.pipe(v.string(), v.maxLength(20_000)) }),

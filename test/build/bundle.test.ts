@@ -3,8 +3,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DIST_DIR } from '../support/dist.ts';
 
-const DIST = join(import.meta.dirname, '../../dist');
+const DIST = DIST_DIR;
 const BUDGET_BYTES = 25 * 1024;
 
 // Strings OpenPGP.js carries in any build (config keys and error texts survive minification).

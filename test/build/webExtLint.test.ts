@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { DIST_DIR } from '../support/dist.ts';
 
 it('web-ext lint reports 0 errors on dist/firefox', () => {
   const root = join(import.meta.dirname, '../..');
@@ -9,7 +10,7 @@ it('web-ext lint reports 0 errors on dist/firefox', () => {
   try {
     out = execFileSync(
       join(root, 'node_modules/.bin/web-ext'),
-      ['lint', '--source-dir', join(root, 'dist/firefox'), '--output', 'json', '--no-input'],
+      ['lint', '--source-dir', join(DIST_DIR, 'firefox'), '--output', 'json', '--no-input'],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
   } catch (error) {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeX, startFakeX } from '../fakex/server.ts';
+import { extensionDir } from '../support/dist.ts';
 import {
   composerValue,
   type Onboarded,
@@ -23,8 +24,6 @@ import {
 import { poll } from './harness/common.ts';
 import { browserKinds, launchUser, type UserBrowser } from './harness/index.ts';
 
-const DIST = join(import.meta.dirname, '../../dist');
-
 describe.each(browserKinds)('encrypted DM in %s', (kind) => {
   let fakex: FakeX;
   let alice: UserBrowser;
@@ -34,9 +33,8 @@ describe.each(browserKinds)('encrypted DM in %s', (kind) => {
 
   beforeAll(async () => {
     fakex = await startFakeX();
-    const extensionDir = join(DIST, kind === 'chromium' ? 'chrome' : 'firefox');
-    alice = await launchUser(kind, { extensionDir, serverPort: fakex.port });
-    bob = await launchUser(kind, { extensionDir, serverPort: fakex.port });
+    alice = await launchUser(kind, { extensionDir: extensionDir(kind), serverPort: fakex.port });
+    bob = await launchUser(kind, { extensionDir: extensionDir(kind), serverPort: fakex.port });
   });
 
   afterAll(async () => {
