@@ -46,12 +46,22 @@ const ENCRYPT_CONFIG: Partial<openpgp.Config> = {
   preferredCompressionAlgorithm: openpgp.enums.compression.uncompressed,
 };
 
-// OpenPGP.js defaults already refuse SED without MDC, MD5/SHA-1 message
-// signatures, DSA/ElGamal and short RSA; we add the decompression cap it lacks.
+// OpenPGP.js's defaults already refuse most legacy crypto, but openpgp.config is
+// global and mutable, so the policy is spelled out here; plus the decompression
+// cap it lacks (unlimited by default).
 const DECRYPT_CONFIG: Partial<openpgp.Config> = {
   maxDecompressedMessageSize: MAX_DECOMPRESSED_BYTES,
   allowUnauthenticatedMessages: false,
   allowUnauthenticatedStream: false,
+  allowInsecureDecryptionWithSigningKeys: false,
+  allowInsecureVerificationWithReformattedKeys: false,
+  rejectMessageHashAlgorithms: new Set([
+    openpgp.enums.hash.md5,
+    openpgp.enums.hash.ripemd,
+    openpgp.enums.hash.sha1,
+  ]),
+  rejectPublicKeyAlgorithms: new Set([openpgp.enums.publicKey.elgamal, openpgp.enums.publicKey.dsa]),
+  minRSABits: 2047,
 };
 
 const ACCEPTED_CIPHERS = new Set(['aes128', 'aes192', 'aes256']);

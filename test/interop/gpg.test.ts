@@ -105,6 +105,27 @@ describe.each(['ed25519', 'rsa3072'] as const)('with a gpg %s key', (algo) => {
     expect(r).toEqual({ state: 'unsigned' });
   });
 
+  it('gpg → Sotto: legacy crypto is refused (SHA-1 signature, 3DES, CAST5)', async () => {
+    const { fpr, pub } = gpgKeys[algo];
+    const base = ['--trust-model', 'always', '-u', fpr, '-r', alice.fingerprint];
+    const cases: Array<[string[], string]> = [
+      [['--cipher-algo', '3DES', '--sign', '--encrypt'], 'unsupported'],
+      [['--cipher-algo', 'CAST5', '--sign', '--encrypt'], 'unsupported'],
+    ];
+    // gpg only signs SHA-1 with RSA (EdDSA needs a 256-bit hash).
+    if (algo === 'rsa3072') cases.push([['--digest-algo', 'SHA1', '--sign', '--encrypt'], 'bad-signature']);
+    for (const [args, state] of cases) {
+      const bytes = gpg.must([...base, ...args], TEXT).stdoutBytes;
+      const r = await decryptMessage({
+        input: encodeToken(bytes),
+        decryptionKey: alice.privateKey,
+        verificationKeys: [pub],
+        context: CTX,
+      });
+      expect(r.state, args.join(' ')).toBe(state);
+    }
+  });
+
   it('imports the gpg secret key (armored and binary) and round-trips a message with it', async () => {
     const { fpr } = gpgKeys[algo];
     const armoredSecret = gpg.must(['--armor', '--export-secret-keys', fpr]).stdout;
