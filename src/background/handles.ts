@@ -8,6 +8,8 @@ export interface ComposerRecord {
   tabId: number;
   conversationId: string;
   participants: Array<{ handle: string; bio: string | null }>;
+  group: boolean;
+  ownHandle: string | null;
   theme: Theme;
 }
 

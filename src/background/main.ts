@@ -2,8 +2,8 @@
 // synchronously at top level so a restarted service worker / event page receives the event that woke it.
 import type { Runtime } from 'webextension-polyfill';
 import browser from 'webextension-polyfill';
-import type { Broadcast } from '../shared/protocol';
 import * as handles from './handles';
+import { notifyStateChanged } from './notify';
 import { route } from './router';
 import { restrictSessionStorage } from './store';
 import * as vault from './vault';
@@ -21,17 +21,7 @@ browser.runtime.onInstalled.addListener(async ({ reason }) => {
   if (reason === 'install') await browser.runtime.openOptionsPage();
 });
 
-// Tell frames, pages and content scripts when the lock state changes so they refresh.
-vault.onVaultChange(() => {
-  const message: Broadcast = { type: 'state.changed' };
-  browser.runtime.sendMessage(message).catch(() => {});
-  browser.tabs
-    .query({ url: 'https://x.com/*' })
-    .then((tabs) => {
-      for (const tab of tabs)
-        if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => {});
-    })
-    .catch(() => {});
-});
+// Frames, pages and content scripts refresh when the lock state changes.
+vault.onVaultChange(notifyStateChanged);
 
 void restrictSessionStorage();

@@ -6,9 +6,10 @@ import browser from 'webextension-polyfill';
 import type { Request, RequestType, ResponseMap, ToContent } from '../shared/protocol';
 import { requestSchema } from '../shared/requestSchema';
 import { remember } from './bios';
-import { conversationStatus } from './conversation';
+import { conversationStatus, rememberGroupMembers, seal } from './conversation';
 import * as handles from './handles';
 import { uploadOwnKey } from './keyserverUpload';
+import { notifyStateChanged } from './notify';
 import { openMessage } from './open';
 import { send } from './send';
 import { type Caller, classifySender, type SenderKind } from './senders';
@@ -18,6 +19,9 @@ const ALLOWED: Record<RequestType, SenderKind> = {
   'conversation.open': 'content',
   'message.register': 'content',
   'bios.seen': 'content',
+  'composer.sealed': 'content',
+  'group.members': 'content',
+  'conversation.seal': 'frame',
   'composer.attach': 'frame',
   'composer.send': 'frame',
   'message.open': 'frame',
@@ -41,9 +45,32 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       tabId: caller.tabId!,
       conversationId: r.conversationId,
       participants: r.participants,
+      group: r.group,
+      ownHandle: r.ownHandle,
       theme: r.theme,
     });
-    return { composerHandle, status: await conversationStatus(r.participants) };
+    return {
+      composerHandle,
+      status: await conversationStatus(handles.lookup(composerHandle, 'composer', caller.tabId)!),
+    };
+  },
+  'composer.sealed': async (r, caller) => {
+    const record = handles.lookup(r.handle, 'composer', caller.tabId);
+    if (!record) return { expired: true };
+    return { sealed: (await conversationStatus(record)).sealed };
+  },
+  'group.members': async (r) => {
+    await rememberGroupMembers(r.conversationId, r.handles);
+    notifyStateChanged();
+    return null;
+  },
+  'conversation.seal': async (r, caller) => {
+    const record = handles.lookup(r.handle, 'composer', caller.tabId);
+    if (record) {
+      await seal(record.conversationId);
+      notifyStateChanged();
+    }
+    return null;
   },
   'message.register': async (r, caller) => ({
     handle: handles.register({
@@ -61,7 +88,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   'composer.attach': async (r, caller) => {
     const record = handles.lookup(r.handle, 'composer', caller.tabId);
     if (!record) return { expired: true };
-    return { status: await conversationStatus(record.participants), theme: record.theme };
+    return { status: await conversationStatus(record), theme: record.theme };
   },
   'composer.send': async (r, caller) => {
     const record = handles.lookup(r.handle, 'composer', caller.tabId);

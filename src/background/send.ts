@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import { MAX_TOKEN_CHARS } from '../core/limits';
 import { encryptMessage } from '../core/message';
 import type { DeliverResult, SendResult, ToContent } from '../shared/protocol';
-import { conversationStatus } from './conversation';
+import { conversationStatus, participantsOf } from './conversation';
 import type { ComposerRecord } from './handles';
 import { pinned, publicKey } from './keyring';
 import * as vault from './vault';
@@ -37,10 +37,11 @@ async function encryptAndDeliver(
   if (!signingKey || !own) return { ok: false, reason: 'locked' };
 
   // Re-check readiness at the moment of sending: a key may have changed since the composer opened.
-  const status = await conversationStatus(record.participants);
+  const status = await conversationStatus(record);
   if (!status.ready) return { ok: false, reason: 'not-ready' };
+  const { participants } = await participantsOf(record);
   const recipientKeys = [own.key];
-  for (const p of record.participants) {
+  for (const p of participants) {
     const contact = await pinned(p.handle);
     if (!contact) return { ok: false, reason: 'not-ready' };
     recipientKeys.push(await publicKey(contact));
@@ -60,7 +61,7 @@ async function encryptAndDeliver(
   if (ciphertext.length > MAX_TOKEN_CHARS) return { ok: false, reason: 'too-long' };
   await vault.touch();
 
-  const deliver: ToContent = { type: 'composer.deliver', composerHandle, ciphertext };
+  const deliver: ToContent = { type: 'composer.deliver', composerHandle, ciphertext, kind: 'message' };
   let result: DeliverResult;
   try {
     result = (await browser.tabs.sendMessage(record.tabId, deliver, { frameId: 0 })) as DeliverResult;

@@ -2,6 +2,7 @@
 // material and public data); `session` lives until the browser closes and is readable only by
 // trusted extension contexts, never by content scripts.
 import browser from 'webextension-polyfill';
+import type { KeySource } from '../shared/trust';
 
 export interface VaultRecord {
   armoredPrivate: string; // passphrase-protected
@@ -17,6 +18,12 @@ export interface ContactRecord {
   armoredPublic: string;
   pinnedAt: number;
   verified: boolean;
+  /** Where the key came from (absent on records made before sources were kept). */
+  source?: KeySource;
+  /** Keys pinned before a key change, newest first: old messages still verify against them. */
+  previous?: Array<{ fingerprint: string; armoredPublic: string; pinnedAt: number; replacedAt: number }>;
+  /** A new bio fingerprint the user looked at and rejected: sending stays blocked. */
+  rejectedFingerprint?: string;
 }
 
 export interface Settings {
@@ -27,6 +34,10 @@ interface LocalSchema {
   vault: VaultRecord;
   contacts: Record<string, ContactRecord>;
   settings: Settings;
+  /** Conversations the user has sealed ('x.com:<id>' → when). */
+  sealed: Record<string, number>;
+  /** Group members as last read from X's group info page ('x.com:<id>' → handles). */
+  groups: Record<string, string[]>;
 }
 
 interface SessionSchema {

@@ -1,69 +1,47 @@
-// Content script: finds conversations, mounts the secure composer and message frames, and moves
-// ciphertext between the site and the background. It never sees plaintext or keys.
+// Content script: finds conversation views, mounts the secure composer and message frames, and
+// moves ciphertext between the site and the background. It never sees plaintext or keys.
 import type { ToContent } from '../shared/protocol';
-import { currentComposer, deliver, keepComposerMounted, mountComposer, unmountComposer } from './composer';
 import { resizeFrame, sweepFrames } from './frames';
-import { scanMessages } from './messages';
 import { onBackgroundMessage, request } from './runtime';
-import type { Conversation, SiteAdapter } from './sites/types';
+import type { SiteAdapter } from './sites/types';
+import { groupMembersOnPage } from './sites/xAccount';
+import { xChat } from './sites/xChat';
 import { xClassic } from './sites/xClassic';
+import { SurfaceController } from './surface';
 
-const adapters: SiteAdapter[] = [xClassic];
-
-let active: { adapter: SiteAdapter; key: string; conversation: Conversation } | null = null;
-let opening: string | null = null;
-let scheduled = false;
-let running: Promise<void> = Promise.resolve();
-
-function conversationKey(c: Conversation): string {
-  return JSON.stringify([c.id, c.participants]);
-}
-
-async function openConversation(
-  adapter: SiteAdapter,
-  conversation: Conversation,
-  key: string,
-): Promise<void> {
-  opening = key;
-  try {
-    const { composerHandle, status } = await request({
-      type: 'conversation.open',
-      conversationId: conversation.id,
-      participants: conversation.participants,
-      theme: adapter.theme(),
-    });
-    if (opening !== key) return; // navigated away meanwhile
-    mountComposer(adapter, conversation.id, composerHandle, status);
-    active = { adapter, key, conversation };
-  } finally {
-    if (opening === key) opening = null;
-  }
-}
+const adapters: SiteAdapter[] = [xClassic, xChat];
+const controllers = new Map<string, SurfaceController>();
+let lastGroupMembers = '';
 
 async function pass(): Promise<void> {
-  const url = new URL(location.href);
-  const adapter = adapters.find((a) => a.matches(url));
-  const conversation = adapter?.conversation() ?? null;
-  if (!adapter || !conversation) {
-    if (active) {
-      unmountComposer();
-      active = null;
+  const surfaces = adapters.flatMap((a) => a.surfaces());
+  const slots = new Set(surfaces.map((s) => s.slot));
+  for (const [slot, controller] of controllers) {
+    if (!slots.has(slot)) {
+      controller.closeConversation();
+      controllers.delete(slot);
     }
-    return;
   }
-  const key = conversationKey(conversation);
-  if (active?.key !== key && opening !== key) {
-    if (active) unmountComposer();
-    active = null;
-    await openConversation(adapter, conversation, key);
-  } else if (active) {
-    keepComposerMounted(adapter);
+  for (const surface of surfaces) {
+    let controller = controllers.get(surface.slot);
+    if (!controller) {
+      controller = new SurfaceController(surface);
+      controllers.set(surface.slot, controller);
+    }
+    await controller.update(surface);
   }
-  await scanMessages(adapter, conversation.id, adapter.theme());
+  const members = groupMembersOnPage();
+  const membersKey = JSON.stringify(members);
+  if (members && membersKey !== lastGroupMembers) {
+    lastGroupMembers = membersKey;
+    await request({ type: 'group.members', ...members });
+  }
   sweepFrames();
 }
 
 // Batch DOM changes into one pass per animation frame; passes never overlap.
+let scheduled = false;
+let running: Promise<void> = Promise.resolve();
 function schedule(): void {
   if (scheduled) return;
   scheduled = true;
@@ -76,20 +54,22 @@ function schedule(): void {
 onBackgroundMessage((message: ToContent) => {
   switch (message.type) {
     case 'composer.deliver': {
-      const adapter = active?.adapter;
-      if (!adapter) return Promise.resolve({ ok: false, reason: 'composer-missing' });
-      return deliver(adapter, message.composerHandle, message.ciphertext);
+      for (const controller of controllers.values()) {
+        const delivery = controller.deliver(
+          message.composerHandle,
+          message.ciphertext,
+          message.kind !== 'message',
+        );
+        if (delivery) return delivery;
+      }
+      // Not this page's composer (the user navigated away): refuse, never send elsewhere.
+      return Promise.resolve({ ok: false, reason: 'composer-missing' });
     }
     case 'frame.resize':
       resizeFrame(message.handle, message.height);
       return undefined;
     case 'state.changed':
-      // Lock state changed: re-open the conversation so the composer reflects it.
-      if (!currentComposer()?.delivering) {
-        unmountComposer();
-        active = null;
-        schedule();
-      }
+      for (const controller of controllers.values()) void controller.refresh().then(schedule);
       return undefined;
   }
 });

@@ -58,7 +58,11 @@ function isToContent(raw: unknown): raw is ToContent {
   const m = raw as Record<string, unknown>;
   switch (m.type) {
     case 'composer.deliver':
-      return typeof m.composerHandle === 'string' && typeof m.ciphertext === 'string';
+      return (
+        typeof m.composerHandle === 'string' &&
+        typeof m.ciphertext === 'string' &&
+        (m.kind === 'message' || m.kind === 'key-request' || m.kind === 'key-card')
+      );
     case 'frame.resize':
       return typeof m.handle === 'string' && typeof m.height === 'number';
     case 'state.changed':

@@ -6,6 +6,14 @@
 //   frame    — the composer/message frames: redeem a handle, send text to encrypt.
 //   page     — the options page and the popup: vault management.
 import type { DecryptResult } from '../core/result';
+import type {
+  CompareView,
+  ContactSummary,
+  KeyCardView,
+  KeyRequestView,
+  TrustLevel,
+  TrustResult,
+} from './trust';
 
 export type VaultState = 'none' | 'locked' | 'unlocked';
 export type Theme = 'light' | 'dim' | 'dark';
@@ -23,12 +31,22 @@ export interface ParticipantStatus {
   fingerprint?: string;
   pinnedFingerprint?: string;
   detail?: string;
+  /** The user compared fingerprints with this person (ready) / rejected the new key (key-changed). */
+  verified?: boolean;
+  rejected?: boolean;
 }
 
 export interface ConversationStatus {
   vault: VaultState;
-  /** True when every participant has a usable key: the conversation is sealed. */
+  /** True when every participant has a usable key. */
   ready: boolean;
+  /**
+   * Sealed: the native composer is covered and only ciphertext goes out. A conversation is sealed
+   * by default once it is ready, and stays sealed (a later missing key blocks, never unseals).
+   */
+  sealed: boolean;
+  /** Groups: whether Sotto has seen the member list (X shows it on the group's info page). */
+  membersKnown: boolean;
   participants: ParticipantStatus[];
 }
 
@@ -42,7 +60,16 @@ export interface VaultStatus {
 }
 
 /** What a message frame shows: the core's result plus who signed it, as far as we know. */
-export type MessageView = DecryptResult & { signerHandle?: string; signerIsSelf?: boolean };
+export type MessageView =
+  | (DecryptResult & {
+      signerHandle?: string;
+      signerIsSelf?: boolean;
+      /** Which of the signer's keys signed: their pinned one, or one they had before a key change. */
+      signerKey?: 'current' | 'previous';
+      signerTrust?: TrustLevel;
+    })
+  | KeyRequestView
+  | KeyCardView;
 
 export type SendFailure =
   | 'locked'
@@ -68,10 +95,25 @@ export type Request =
       type: 'conversation.open';
       conversationId: string;
       participants: Array<{ handle: string; bio: string | null }>;
+      group: boolean;
+      ownHandle: string | null;
       theme: Theme;
     }
+  | { type: 'composer.sealed'; handle: string }
+  | { type: 'group.members'; conversationId: string; handles: string[] }
+  | { type: 'conversation.seal'; handle: string }
   | { type: 'message.register'; conversationId: string; ciphertext: string; theme: Theme }
   | { type: 'bios.seen'; bios: Array<{ handle: string; bio: string }> }
+  | { type: 'keys.ask'; handle: string; participant: string }
+  | { type: 'keycard.send'; handle: string }
+  | { type: 'trust.accept'; handle: string; participant: string }
+  | { type: 'trust.reject'; handle: string; participant: string }
+  | { type: 'trust.compare'; handle: string; participant: string }
+  | { type: 'trust.verify'; handle: string; participant: string; verified: boolean }
+  | { type: 'contacts.list' }
+  | { type: 'contacts.import'; participant: string; armored: string }
+  | { type: 'contacts.remove'; participant: string }
+  | { type: 'contacts.verify'; participant: string; verified: boolean }
   | { type: 'composer.attach'; handle: string }
   | { type: 'composer.send'; handle: string; text: string }
   | { type: 'message.open'; handle: string }
@@ -98,7 +140,20 @@ export interface MessageFrameView {
 export interface ResponseMap {
   'conversation.open': { composerHandle: string; status: ConversationStatus };
   'message.register': { handle: string };
+  'composer.sealed': { sealed: boolean } | { expired: true };
+  'group.members': null;
+  'conversation.seal': null;
   'bios.seen': null;
+  'keys.ask': SendResult;
+  'keycard.send': SendResult;
+  'trust.accept': TrustResult;
+  'trust.reject': null;
+  'trust.compare': CompareView | { expired: true };
+  'trust.verify': null;
+  'contacts.list': { contacts: ContactSummary[]; ownFingerprint: string | null };
+  'contacts.import': TrustResult;
+  'contacts.remove': null;
+  'contacts.verify': null;
   'composer.attach': ComposerView | { expired: true };
   'composer.send': SendResult;
   'message.open': MessageFrameView | { expired: true };
@@ -115,7 +170,13 @@ export type Response<T extends RequestType> = ResponseMap[T];
 // ---- messages from the background to the content script of a tab ----
 
 export type ToContent =
-  | { type: 'composer.deliver'; composerHandle: string; ciphertext: string }
+  | {
+      type: 'composer.deliver';
+      composerHandle: string;
+      ciphertext: string;
+      /** Key requests and key cards are public and may go out in a conversation that is not sealed. */
+      kind: 'message' | 'key-request' | 'key-card';
+    }
   | { type: 'frame.resize'; handle: string; height: number }
   | { type: 'state.changed' };
 

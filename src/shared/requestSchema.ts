@@ -15,11 +15,19 @@ export const requestSchema = v.variant('type', [
     conversationId,
     participants: v.pipe(
       v.array(v.object({ handle: xHandle, bio: v.nullable(v.pipe(v.string(), v.maxLength(2000))) })),
-      v.minLength(1),
       v.maxLength(64),
     ),
+    group: v.boolean(),
+    ownHandle: v.nullable(xHandle),
     theme,
   }),
+  v.object({ type: v.literal('composer.sealed'), handle }),
+  v.object({
+    type: v.literal('group.members'),
+    conversationId,
+    handles: v.pipe(v.array(xHandle), v.minLength(1), v.maxLength(256)),
+  }),
+  v.object({ type: v.literal('conversation.seal'), handle }),
   v.object({
     type: v.literal('message.register'),
     conversationId,
@@ -34,6 +42,12 @@ export const requestSchema = v.variant('type', [
     ),
   }),
   // frames
+  v.object({ type: v.literal('keys.ask'), handle, participant: xHandle }),
+  v.object({ type: v.literal('keycard.send'), handle }),
+  v.object({ type: v.literal('trust.accept'), handle, participant: xHandle }),
+  v.object({ type: v.literal('trust.reject'), handle, participant: xHandle }),
+  v.object({ type: v.literal('trust.compare'), handle, participant: xHandle }),
+  v.object({ type: v.literal('trust.verify'), handle, participant: xHandle, verified: v.boolean() }),
   v.object({ type: v.literal('composer.attach'), handle }),
   v.object({ type: v.literal('composer.send'), handle, text: v.pipe(v.string(), v.maxLength(20_000)) }),
   v.object({ type: v.literal('message.open'), handle }),
@@ -43,6 +57,14 @@ export const requestSchema = v.variant('type', [
     height: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
   }),
   // extension pages
+  v.object({ type: v.literal('contacts.list') }),
+  v.object({
+    type: v.literal('contacts.import'),
+    participant: xHandle,
+    armored: v.pipe(v.string(), v.maxLength(256 * 1024)),
+  }),
+  v.object({ type: v.literal('contacts.remove'), participant: xHandle }),
+  v.object({ type: v.literal('contacts.verify'), participant: xHandle, verified: v.boolean() }),
   v.object({ type: v.literal('vault.status') }),
   v.object({
     type: v.literal('vault.create'),

@@ -23,19 +23,21 @@ const FAILURE_TEXT: Record<SendFailure, MessageKey> = {
   busy: 'sendFailBusy',
 };
 
+function handles(list: Array<{ handle: string }>): string {
+  return list.map((p) => `@${p.handle}`).join(', ');
+}
+
+/** One line that says, without guessing, whether what the user types here is protected. */
 function describe(status: ConversationStatus): { tone: 'ok' | 'warn' | 'bad'; text: string } {
   if (status.vault === 'none') return { tone: 'warn', text: t('composerNoKey') };
+  if (!status.membersKnown) return { tone: 'warn', text: t('composerMembersUnknown') };
+  const missing = status.participants.filter((p) => p.state !== 'ready');
+  const changed = missing.find((p) => p.state === 'key-changed');
+  if (!status.sealed) return { tone: 'bad', text: t('composerNotSealed', handles(missing)) };
   if (status.vault === 'locked') return { tone: 'warn', text: t('composerLocked') };
-  const handles = status.participants.map((p) => `@${p.handle}`).join(', ');
-  if (status.ready) return { tone: 'ok', text: t('composerSealed', handles) };
-  const blocked = status.participants.find((p) => p.state !== 'ready');
-  if (blocked?.state === 'key-changed')
-    return { tone: 'bad', text: t('composerKeyChanged', `@${blocked.handle}`) };
-  const missing = status.participants
-    .filter((p) => p.state !== 'ready')
-    .map((p) => `@${p.handle}`)
-    .join(', ');
-  return { tone: 'warn', text: t('composerNotSealed', missing) };
+  if (changed) return { tone: 'bad', text: t('composerKeyChanged', `@${changed.handle}`) };
+  if (missing.length > 0) return { tone: 'bad', text: t('composerBlockedMissing', handles(missing)) };
+  return { tone: 'ok', text: t('composerSealed', handles(status.participants)) };
 }
 
 export function Composer({ handle }: { handle: string }) {
@@ -61,7 +63,9 @@ export function Composer({ handle }: { handle: string }) {
     return onStateChanged(() => void load());
   }, [handle, load]);
 
-  const sealed = view?.status.ready === true && view.status.vault === 'unlocked';
+  // Sealed: the user writes here and X's own box is covered. Sending may still be refused (locked,
+  // a key missing or changed): the background decides, and the text stays until it is sent.
+  const sealed = view?.status.sealed === true;
 
   const send = async () => {
     if (sending || !sealed) return;
@@ -102,6 +106,16 @@ export function Composer({ handle }: { handle: string }) {
         <span aria-hidden="true">{sealed ? '🔒' : '⚠'}</span>
         <span>{statusText}</span>
       </p>
+      {!sealed && view.status.vault !== 'none' && (
+        <button
+          type="button"
+          class="seal"
+          data-testid="sotto-composer-seal"
+          onClick={() => void request({ type: 'conversation.seal', handle })}
+        >
+          {t('composerSealButton')}
+        </button>
+      )}
       {sealed && (
         <div class="row">
           <textarea

@@ -1,0 +1,113 @@
+// Everything Sotto keeps for one conversation view (the classic page, the drawer, XChat): the
+// conversation it shows, the secure composer over it, and the message frames in it.
+import type { ConversationStatus, DeliverResult } from '../shared/protocol';
+import { showHealth } from './banner';
+import { ComposerMount } from './composer';
+import { MessageFrames } from './messages';
+import { request } from './runtime';
+import type { Conversation, Surface } from './sites/types';
+import { ownHandle } from './sites/xAccount';
+import { pageTheme } from './theme';
+
+// A view that is still rendering is not broken: speak up only after this long.
+const HEALTH_GRACE_MS = 1500;
+
+function conversationKey(c: Conversation): string {
+  return JSON.stringify([c.id, c.group, c.participants]);
+}
+
+export class SurfaceController {
+  private conversationKey: string | null = null;
+  private conversationId: string | null = null;
+  private composer: ComposerMount | null = null;
+  private opening: string | null = null;
+  private unhealthySince: number | null = null;
+  readonly messages = new MessageFrames(pageTheme);
+
+  constructor(private surface: Surface) {}
+
+  get slot(): string {
+    return this.surface.slot;
+  }
+
+  /** One pass: follow the conversation shown, keep our frames mounted, check health. */
+  async update(surface: Surface): Promise<void> {
+    this.surface = surface;
+    this.checkHealth();
+    const conversation = surface.conversation();
+    if (!conversation) {
+      this.closeConversation();
+      return;
+    }
+    const key = conversationKey(conversation);
+    if (key !== this.conversationKey && key !== this.opening) {
+      this.closeConversation();
+      await this.open(conversation, key);
+    } else {
+      this.composer?.keepMounted();
+    }
+    if (this.conversationId) this.messages.scan(surface, this.conversationId);
+  }
+
+  private checkHealth(): void {
+    const health = this.surface.health();
+    const healthy = health.composer && health.messageList;
+    if (healthy) this.unhealthySince = null;
+    else this.unhealthySince ??= Date.now();
+    const reportable = healthy || Date.now() - (this.unhealthySince ?? 0) >= HEALTH_GRACE_MS;
+    if (reportable) showHealth(this.surface, health);
+    else if (!health.composer) setTimeout(() => this.checkHealth(), HEALTH_GRACE_MS);
+  }
+
+  private async open(conversation: Conversation, key: string): Promise<void> {
+    this.opening = key;
+    try {
+      const { composerHandle, status } = await request({
+        type: 'conversation.open',
+        conversationId: conversation.id,
+        participants: conversation.participants,
+        group: conversation.group,
+        ownHandle: ownHandle(),
+        theme: pageTheme(),
+      });
+      if (this.opening !== key) return; // the view moved on meanwhile
+      this.conversationKey = key;
+      this.conversationId = conversation.id;
+      this.composer = new ComposerMount(this.surface, composerHandle, isSealed(status));
+    } finally {
+      if (this.opening === key) this.opening = null;
+    }
+  }
+
+  closeConversation(): void {
+    this.composer?.unmount();
+    this.composer = null;
+    this.messages.clear();
+    this.conversationKey = null;
+    this.conversationId = null;
+  }
+
+  /** The background asks this view's composer to send ciphertext. */
+  deliver(composerHandle: string, ciphertext: string, allowUnsealed: boolean): Promise<DeliverResult> | null {
+    if (this.composer?.handle !== composerHandle) return null;
+    return this.composer.deliver(ciphertext, allowUnsealed);
+  }
+
+  /** Something changed in the background (lock state, a key, the seal): re-read the seal. */
+  async refresh(): Promise<void> {
+    const composer = this.composer;
+    if (!composer) return;
+    const answer = await request({ type: 'composer.sealed', handle: composer.handle });
+    if (this.composer !== composer) return;
+    if ('expired' in answer) {
+      // The background restarted and forgot the handle: open the conversation afresh.
+      this.closeConversation();
+      return;
+    }
+    composer.setSealed(answer.sealed);
+  }
+}
+
+function isSealed(status: ConversationStatus): boolean {
+  return status.sealed;
+}
