@@ -1,32 +1,38 @@
 // Opaque one-per-mount handles. A frame's URL carries only a handle; what it may do with it
 // (which tab, which conversation, which ciphertext) lives here. A handle is good only for frames
 // inside the tab that registered it.
-import type { Theme } from '../shared/protocol';
+import type { ComposerRecord, HandleRecord } from './handleRecord';
+import { getSession, setSession } from './store';
 
-export interface ComposerRecord {
-  kind: 'composer';
-  tabId: number;
-  conversationId: string;
-  participants: Array<{ handle: string; bio: string | null }>;
-  group: boolean;
-  ownHandle: string | null;
-  theme: Theme;
-}
-
-export interface MessageRecord {
-  kind: 'message';
-  tabId: number;
-  conversationId: string;
-  ciphertext: string;
-  theme: Theme;
-}
-
-export type HandleRecord = ComposerRecord | MessageRecord;
+export type { ComposerRecord, HandleRecord, MessageRecord } from './handleRecord';
 
 // Bounded: a long scroll through history registers many messages; the oldest handles go first
 // (their frames re-register when they come back on screen).
 const MAX_HANDLES = 5000;
+// Mirrored to session storage so frames and composers survive a service-worker restart; only
+// the newest message handles are kept there (its quota is small).
+const MAX_PERSISTED_MESSAGES = 1000;
+const PERSIST_DELAY_MS = 300;
 const records = new Map<string, HandleRecord>();
+let persistTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Resolves once handles from before a restart are back; the router waits for it. */
+export const ready: Promise<void> = getSession('handles')
+  .then((saved) => {
+    for (const [handle, record] of Object.entries(saved ?? {}))
+      if (!records.has(handle)) records.set(handle, record);
+  })
+  .catch(() => undefined);
+
+function persistSoon(): void {
+  clearTimeout(persistTimer);
+  persistTimer = setTimeout(() => {
+    const entries = [...records.entries()];
+    const messages = entries.filter(([, r]) => r.kind === 'message').slice(-MAX_PERSISTED_MESSAGES);
+    const composers = entries.filter(([, r]) => r.kind === 'composer');
+    void setSession('handles', Object.fromEntries([...composers, ...messages])).catch(() => undefined);
+  }, PERSIST_DELAY_MS);
+}
 
 function newHandle(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -40,6 +46,7 @@ export function register(record: HandleRecord): string {
     const oldest = records.keys().next().value;
     if (oldest !== undefined) records.delete(oldest);
   }
+  persistSoon();
   return handle;
 }
 
@@ -55,4 +62,14 @@ export function lookup<K extends HandleRecord['kind']>(
 
 export function forgetTab(tabId: number): void {
   for (const [handle, record] of records) if (record.tabId === tabId) records.delete(handle);
+  persistSoon();
+}
+
+/** The composer most recently opened in `tabId` for `conversationId` (key requests are answered through it). */
+export function composerFor(tabId: number, conversationId: string): [string, ComposerRecord] | null {
+  let found: [string, ComposerRecord] | null = null;
+  for (const [handle, record] of records)
+    if (record.kind === 'composer' && record.tabId === tabId && record.conversationId === conversationId)
+      found = [handle, record];
+  return found;
 }

@@ -3,6 +3,7 @@
 // trusted extension contexts, never by content scripts.
 import browser from 'webextension-polyfill';
 import type { KeySource } from '../shared/trust';
+import type { HandleRecord } from './handleRecord';
 
 export interface VaultRecord {
   armoredPrivate: string; // passphrase-protected
@@ -42,7 +43,9 @@ interface LocalSchema {
 
 interface SessionSchema {
   unlockedKey: string; // armored, decrypted: only ever in session storage (trusted contexts)
+  lockAt: number; // when the vault auto-locks (ms since epoch); the alarm normally gets there first
   bios: Record<string, { bio: string; seenAt: number }>; // public bios seen this browser session
+  handles: Record<string, HandleRecord>; // ciphertext and routing only, no plaintext
 }
 
 export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 30 };
