@@ -6,6 +6,7 @@ import { MAX_TOKEN_CHARS } from '../core/limits';
 import { encryptMessage } from '../core/message';
 import type { DeliverResult, SendResult, ToContent } from '../shared/protocol';
 import { conversationStatus, participantsOf } from './conversation';
+import { saveDraft } from './drafts';
 import type { ComposerRecord } from './handles';
 import { pinned, publicKey } from './keyring';
 import * as vault from './vault';
@@ -69,5 +70,7 @@ async function encryptAndDeliver(
     return { ok: false, reason: 'no-tab' };
   }
   if (!result || typeof result !== 'object') return { ok: false, reason: 'no-tab' };
-  return result.ok ? { ok: true } : { ok: false, reason: result.reason };
+  if (!result.ok) return { ok: false, reason: result.reason };
+  saveDraft(record.conversationId, '');
+  return { ok: true };
 }

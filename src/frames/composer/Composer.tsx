@@ -54,8 +54,19 @@ export function Composer({ handle }: { handle: string }) {
     else {
       applyTheme(answer.theme);
       setView(answer);
+      // Restore unsent text, but never overwrite what is being typed now.
+      if (answer.draft) setText((current) => current || answer.draft);
     }
   }, [handle]);
+
+  // Keep unsent text in the background so it survives X re-rendering or a conversation switch.
+  useEffect(() => {
+    const timer = setTimeout(
+      () => void request({ type: 'composer.draft', handle, text }).catch(() => {}),
+      300,
+    );
+    return () => clearTimeout(timer);
+  }, [handle, text]);
 
   useEffect(() => {
     reportHeight(handle);
