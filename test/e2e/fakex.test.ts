@@ -1,6 +1,6 @@
 import { request } from 'node:https';
 import * as openpgp from 'openpgp';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeX, startFakeX } from '../fakex/server.ts';
 
@@ -51,6 +51,25 @@ function vks(method: string, path: string, body?: unknown) {
       req.end(body === undefined ? undefined : JSON.stringify(body));
     },
   );
+}
+
+const CHAT_SEND = 'form[data-testid="dm-composer-form"] button[data-testid="dm-composer-send-button"]';
+
+/** What an adapter does to a React textarea: the prototype's value setter, then `input`. */
+const setNative = (area: Locator, value: string) =>
+  area.evaluate((el: HTMLTextAreaElement, v) => {
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, v);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+
+/** A synthetic paste into the focused DraftJS editor, as an adapter does. */
+async function paste(editor: Locator, text: string) {
+  await editor.focus();
+  await editor.evaluate((el, t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
 }
 
 /** Last message text as the page shows it, read from the tweetText runs. */
@@ -256,6 +275,184 @@ describe('fake x.com', () => {
       .poll(() => alice.locator('[data-testid="UserDescription"] img').getAttribute('alt'))
       .toBe('🌱');
     expect(fx.requests.some((r) => r.url === '/i/api/1.1/account/update_profile.json')).toBe(true);
+  });
+
+  it('serves XChat with a React-controlled textarea, on the same message store', async () => {
+    await alice.goto(`https://x.com/i/chat/${conv}`);
+    const panel = alice.locator('[data-testid="dm-container"] [data-testid="dm-conversation-panel"]');
+    await expect
+      .poll(() => panel.locator('[data-testid="dm-conversation-header"] a[href]').getAttribute('href'))
+      .toBe('/bob');
+    expect(await panel.locator('[data-testid="dm-conversation-username"]').textContent()).toBe('Bob');
+    const item = alice.locator(`[data-testid="dm-conversation-item-${conv}"] a[role="option"]`);
+    expect(await item.getAttribute('href')).toBe(`/i/chat/${conv}`);
+    // Messages sent in the classic UI show here, in XChat's structure and direction classes.
+    const rows = panel.locator(
+      '[data-testid="dm-message-list-container"] [data-testid="dm-message-list"] > li > [data-testid^="message-"]',
+    );
+    await expect.poll(() => rows.count()).toBe(fx.messages(conv).length);
+    const first = fx.messages(conv)[0]!;
+    const firstText = alice.locator(`[data-testid="message-text-${first.uuid}"] span[dir="auto"]`);
+    expect(await firstText.textContent()).toBe(first.text);
+    expect(await rows.first().getAttribute('class')).toContain('justify-end');
+    expect(await rows.first().evaluate((el) => getComputedStyle(el).justifyContent)).toBe('flex-end');
+
+    const area = alice.locator(
+      'form[data-testid="dm-composer-form"] textarea[data-testid="dm-composer-textarea"]',
+    );
+    expect(await area.getAttribute('placeholder')).toBe('Unencrypted message');
+    expect(await alice.locator(CHAT_SEND).count()).toBe(0);
+    // `.value =` alone is not seen by React: no send button, Enter sends nothing.
+    await area.evaluate((el: HTMLTextAreaElement) => {
+      el.value = 'behind React';
+    });
+    await area.press('Enter');
+    await alice.waitForTimeout(150);
+    expect(await alice.locator(CHAT_SEND).count()).toBe(0);
+    expect(fx.messages(conv).some((m) => m.text === 'behind React')).toBe(false);
+    await area.evaluate((el: HTMLTextAreaElement) => {
+      el.value = '';
+    });
+    await setNative(area, 'through the setter');
+    await expect.poll(() => alice.locator(CHAT_SEND).count()).toBe(1);
+    await area.press('Enter');
+    await expect.poll(() => fx.messages(conv).at(-1)?.text).toBe('through the setter');
+    expect(await area.inputValue()).toBe('');
+    expect(await alice.locator(CHAT_SEND).count()).toBe(0);
+    const sent = fx.messages(conv).at(-1)!;
+    const post = fx.requests.find((r) =>
+      r.url.startsWith('/i/api/graphql/fakeXChat/XChatSendMessageMutation'),
+    );
+    expect(JSON.parse(post!.body).variables).toEqual({
+      conversation_id: conv,
+      message_id: sent.uuid,
+      text: 'through the setter',
+    });
+    // Typing, Shift+Enter for a newline, the send button.
+    await area.click();
+    await alice.keyboard.type('one');
+    await alice.keyboard.press('Shift+Enter');
+    await alice.keyboard.type('two');
+    await alice.locator(CHAT_SEND).click();
+    await expect.poll(() => fx.messages(conv).at(-1)?.text).toBe('one\ntwo');
+    // Bob reads it in the classic UI.
+    await bob.goto(`https://x.com/messages/${conv}`);
+    await expect.poll(() => lastMessageText(bob)).toBe('one\ntwo');
+  });
+
+  it('has group conversations with sender names and a members page', async () => {
+    const group = fx.createGroup(['alice', 'bob', 'carol', 'dave'], 'Birders');
+    expect(group).toMatch(/^\d+$/);
+    const carol = await loginPage('carol', `/messages/${group}`);
+    await carol.locator(COMPOSER).click();
+    await carol.keyboard.type('hello group');
+    await carol.keyboard.press('Enter');
+    await expect.poll(() => fx.messages(group).map((m) => m.text)).toEqual(['hello group']);
+
+    await alice.goto(`https://x.com/messages/${group}`);
+    const section = alice.locator('section[aria-labelledby="detail-header"]');
+    await expect
+      .poll(() => section.locator('a[data-testid="DM_Conversation_Avatar"]').getAttribute('href'))
+      .toBe(`/messages/${group}/participants`);
+    expect(await alice.locator('#detail-header').textContent()).toBe('Birders');
+    const entry = section.locator('[data-testid="messageEntry"]').last();
+    await expect.poll(() => entry.locator('[data-testid="tweetText"]').textContent()).toBe('hello group');
+    expect(await entry.locator('a[href="/carol"] img').count()).toBe(1);
+    expect(await entry.textContent()).toContain('Carol');
+    const groupItem = alice.locator('div[data-testid="conversation"][aria-selected="true"]');
+    expect(await groupItem.textContent()).toContain('Birders');
+
+    await alice.locator('a[aria-label="Group info"]').click();
+    await expect.poll(() => alice.url()).toBe(`https://x.com/messages/${group}/info`);
+    const cells = alice.locator('div[data-testid="UserCell"]');
+    await expect.poll(() => cells.count()).toBe(4);
+    const handles = await cells.evaluateAll((els) =>
+      els.map((el) => [el.querySelector('a[href^="/"]')!.getAttribute('href'), el.textContent]),
+    );
+    expect(handles).toEqual([
+      ['/alice', 'Alice@alice'],
+      ['/bob', 'Bob@bob'],
+      ['/carol', 'Carol@carol'],
+      ['/dave', 'Dave@dave'],
+    ]);
+    await alice.goto(`https://x.com/messages/${group}/participants`);
+    await expect.poll(() => cells.count()).toBe(4);
+    // XChat shows the group too, with the sender on received messages.
+    await alice.goto(`https://x.com/i/chat/${group}`);
+    const row = alice.locator('[data-testid="dm-message-list"] > li > [data-testid^="message-"]').last();
+    await expect.poll(() => row.textContent()).toContain('hello group');
+    expect(await row.getAttribute('class')).toContain('justify-start');
+    expect(await row.locator('a[href="/carol"]').count()).toBe(1);
+    expect(await row.textContent()).toContain('Carol');
+    expect(await alice.locator('[data-testid="dm-conversation-username"]').textContent()).toBe('Birders');
+    await carol.context().close();
+  });
+
+  it('renames the DM test ids in the "renamed" build, from the next page load', async () => {
+    fx.setVariant('renamed');
+    try {
+      await alice.goto(`https://x.com/messages/${conv}`);
+      await alice.locator('[data-testid="dmComposerTextInputV2"]').waitFor();
+      expect(await alice.locator(COMPOSER).count()).toBe(0);
+      expect(await alice.locator('[data-testid="dmComposerSendBtn"]').count()).toBe(1);
+      expect(await alice.locator(SEND).count()).toBe(0);
+      await expect.poll(() => alice.locator('[data-testid="dmMessageEntry"]').count()).toBeGreaterThan(0);
+      expect(await alice.locator('[data-testid="messageEntry"], [data-testid="tweetText"]').count()).toBe(0);
+      await alice.goto(`https://x.com/i/chat/${conv}`);
+      await alice.locator('textarea[data-testid="dm-composer-input"]').waitFor();
+      expect(await alice.locator('[data-testid="dm-composer-textarea"]').count()).toBe(0);
+      expect(await alice.locator('[data-testid^="message-text-"]').count()).toBe(0);
+    } finally {
+      fx.setVariant('normal');
+    }
+    await alice.goto(`https://x.com/messages/${conv}`);
+    await alice.locator(COMPOSER).waitFor();
+  });
+
+  it('applies the editor and send-button faults', async () => {
+    const token = 'c290dG8gdG9rZW4gZm9yIHRoZSBmYXVsdCB0ZXN0';
+    const before = fx.messages(conv).length;
+    try {
+      fx.setFaults({ rejectPaste: true });
+      await alice.reload();
+      await paste(alice.locator(COMPOSER), token);
+      await alice.waitForTimeout(150);
+      expect(await alice.locator(SEND).isDisabled()).toBe(true);
+      expect((await alice.locator(COMPOSER).textContent())?.trim()).toBe('');
+      // Typing one character at a time still works.
+      await alice.locator(COMPOSER).click();
+      await alice.keyboard.type('ok');
+      expect(await alice.locator(SEND).isEnabled()).toBe(true);
+      await alice.goto(`https://x.com/i/chat/${conv}`);
+      const area = alice.locator('textarea[data-testid="dm-composer-textarea"]');
+      await setNative(area, token);
+      await alice.waitForTimeout(150);
+      expect(await area.inputValue()).toBe('');
+      expect(await alice.locator(CHAT_SEND).count()).toBe(0);
+
+      fx.setFaults({ manglePaste: true });
+      await alice.reload();
+      await setNative(area, token);
+      await expect.poll(() => area.inputValue()).toBe(token.slice(0, -1));
+      await alice.goto(`https://x.com/messages/${conv}`);
+      await paste(alice.locator(COMPOSER), token);
+      await expect.poll(() => alice.locator(SEND).isEnabled()).toBe(true);
+      await alice.locator(SEND).click();
+      await expect.poll(() => fx.messages(conv).at(-1)?.text).toBe(token.slice(0, -1));
+
+      fx.setFaults({ noSendButton: true });
+      await alice.reload();
+      await alice.locator(COMPOSER).click();
+      await alice.keyboard.type('no button');
+      expect(await alice.locator(SEND).count()).toBe(0);
+      await alice.goto(`https://x.com/i/chat/${conv}`);
+      await area.click();
+      await alice.keyboard.type('no button');
+      expect(await alice.locator(CHAT_SEND).count()).toBe(0);
+    } finally {
+      fx.setFaults({});
+    }
+    expect(fx.messages(conv).length).toBe(before + 1);
   });
 
   it('runs a VKS keyserver that hides user IDs until verified', async () => {

@@ -6,11 +6,20 @@ import { Backend, SESSION_COOKIE } from './backend.ts';
 import { appBundle } from './bundle.ts';
 import { makeCert } from './cert.ts';
 import { type FakeKeyserver, Keyserver } from './keyserver.ts';
-import type { FakeUser, IncomingCall, RecordedRequest, Reply, StoredMessage } from './types.ts';
+import type {
+  FakeUser,
+  Faults,
+  IncomingCall,
+  RecordedRequest,
+  Reply,
+  SeedMessage,
+  StoredMessage,
+  Variant,
+} from './types.ts';
 import { text } from './types.ts';
 
 export type { FakeKeyserver } from './keyserver.ts';
-export type { FakeUser, RecordedRequest } from './types.ts';
+export type { FakeUser, Faults, RecordedRequest, SeedMessage, Variant } from './types.ts';
 
 export interface FakeX {
   port: number;
@@ -23,6 +32,14 @@ export interface FakeX {
   setBio(handle: string, bio: string): void;
   messages(conversationId: string): StoredMessage[];
   conversationId(handles: string[]): string;
+  /** A new group of three or more users, optionally named; returns its numeric id. */
+  createGroup(handles: string[], name?: string): string;
+  /** Appends messages to a conversation without HTTP (fast, for 1,000-message threads). */
+  seed(conversationId: string, messages: SeedMessage[]): void;
+  /** 'renamed': X shipped a build with new DM test ids. Seen by the page at its next load. */
+  setVariant(variant: Variant): void;
+  /** Editor and send-button faults, replacing the previous set. Seen by the page at its next load. */
+  setFaults(faults: Faults): void;
   keyserver: FakeKeyserver;
   close(): Promise<void>;
 }
@@ -48,13 +65,18 @@ function csp(nonce: string): string {
   ].join('; ');
 }
 
-function htmlPage(me: FakeUser | undefined): Reply {
+interface Switches {
+  variant: Variant;
+  faults: Faults;
+}
+
+function htmlPage(me: FakeUser | undefined, switches: Switches): Reply {
   const nonce = randomBytes(16).toString('base64');
   // X embeds its initial state in an inline nonce'd script; scripts read the session from it.
-  const state = JSON.stringify({ session: me ? { user_id: me.id, screen_name: me.handle } : null }).replace(
-    /</g,
-    '\\u003c',
-  );
+  const state = JSON.stringify({
+    session: me ? { user_id: me.id, screen_name: me.handle } : null,
+    fakex: switches,
+  }).replace(/</g, '\\u003c');
   const body = `<!DOCTYPE html>
 <html dir="ltr" lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>X</title><link rel="stylesheet" href="/app.css">
@@ -91,6 +113,7 @@ export async function startFakeX(opts: { users?: FakeUser[] } = {}): Promise<Fak
   const backend = new Backend(opts.users ?? DEFAULT_USERS);
   const keyserver = new Keyserver();
   const requests: RecordedRequest[] = [];
+  const switches: Switches = { variant: 'normal', faults: {} };
 
   const xcom = (call: IncomingCall): Reply => {
     const me = backend.userFromCookie(call.headers.cookie as string | undefined);
@@ -127,7 +150,7 @@ export async function startFakeX(opts: { users?: FakeUser[] } = {}): Promise<Fak
       return { status: 200, headers: { 'content-type': 'image/svg+xml' }, body: avatarSvg(avatar[1]!) };
     if (path === '/favicon.ico' || path.startsWith('/__')) return text(404, 'not found');
     // Every other path is a route of the single-page app.
-    return htmlPage(me);
+    return htmlPage(me, switches);
   };
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
@@ -178,6 +201,14 @@ export async function startFakeX(opts: { users?: FakeUser[] } = {}): Promise<Fak
     setBio: (handle, bio) => backend.setBio(handle, bio),
     messages: (id) => backend.messages(id),
     conversationId: (handles) => backend.conversationId(handles),
+    createGroup: (handles, name) => backend.createGroup(handles, name),
+    seed: (id, messages) => backend.seed(id, messages),
+    setVariant: (variant) => {
+      switches.variant = variant;
+    },
+    setFaults: (faults) => {
+      switches.faults = { ...faults };
+    },
     keyserver,
     close: () =>
       new Promise<void>((resolve) => {

@@ -19,10 +19,31 @@ export interface RecordedRequest {
 }
 
 export interface StoredMessage {
+  /** Snowflake-like numeric id (classic DMs). */
   id: string;
+  /** The same message's id in XChat (`message-<uuid>`). */
+  uuid: string;
   senderId: string;
   text: string;
   time: number;
+}
+
+/** One seeded message: sender handle, text, optional epoch milliseconds. */
+export interface SeedMessage {
+  from: string;
+  text: string;
+  time?: number;
+}
+
+/** Switches a test flips; the page sees them in its initial state at the next load. */
+export type Variant = 'normal' | 'renamed';
+export interface Faults {
+  /** The editor ignores pasted or programmatically inserted text (more than one character at once). */
+  rejectPaste?: boolean;
+  /** The editor inserts such text with its last character dropped. */
+  manglePaste?: boolean;
+  /** The send button is not rendered (Enter still sends). */
+  noSendButton?: boolean;
 }
 
 /** What a route handler returns; the server turns it into an HTTP response. */

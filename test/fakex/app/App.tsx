@@ -1,10 +1,12 @@
 /** @jsxImportSource react */
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { type ApiUser, api, avatarUrl } from './api.ts';
+import { ChatPage } from './Chat.tsx';
 import { Conversation } from './Conversation.tsx';
 import { EditProfile } from './EditProfile.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Inbox } from './Inbox.tsx';
+import { ConversationInfo } from './Info.tsx';
 import { Profile } from './Profile.tsx';
 import { Link, usePath } from './router.tsx';
 import { C } from './styles.ts';
@@ -53,6 +55,7 @@ function Home() {
 
 const HANDLE = /^\/([A-Za-z0-9_]{1,15})\/?$/;
 const CONVERSATION = /^\/messages\/([0-9-]+)(?:\/(info|participants))?\/?$/;
+const CHAT = /^\/i\/chat(?:\/([0-9]+(?:-[0-9]+)?))?\/?$/;
 
 export function App() {
   const path = usePath();
@@ -78,6 +81,7 @@ export function App() {
   let content: ReactNode;
   const conv = CONVERSATION.exec(path);
   const handle = HANDLE.exec(path);
+  const chat = CHAT.exec(path);
   if (path === '/' || path === '/home') content = <Home />;
   else if (path === '/messages' || path === '/messages/')
     content = (
@@ -92,11 +96,16 @@ export function App() {
     content = (
       <>
         <Inbox me={me} selected={conv[1]!} refresh={activity} />
-        <ErrorBoundary key={conv[1]}>
-          <Conversation me={me} id={conv[1]!} onActivity={onActivity} />
+        <ErrorBoundary key={path}>
+          {conv[2] ? (
+            <ConversationInfo me={me} id={conv[1]!} />
+          ) : (
+            <Conversation me={me} id={conv[1]!} onActivity={onActivity} />
+          )}
         </ErrorBoundary>
       </>
     );
+  else if (chat) content = <ChatPage me={me} id={chat[1] ?? null} />;
   else if (path === '/settings/profile')
     content = (
       <>

@@ -6,6 +6,7 @@ import {
   type ApiUser,
   api,
   avatarUrl,
+  conversationTitle,
   joinedText,
   timeText,
 } from './api.ts';
@@ -13,6 +14,7 @@ import { Composer } from './Composer.tsx';
 import { RichText } from './RichText.tsx';
 import { Link } from './router.tsx';
 import { C } from './styles.ts';
+import { tid } from './switches.ts';
 
 const POLL_MS = 400;
 
@@ -56,7 +58,7 @@ const MessageRow = memo(function MessageRow({ message, sent, sender, group }: Ro
     <div data-testid="cellInnerDiv">
       <div className={`${C.view} fx-msg`}>
         <div
-          data-testid="messageEntry"
+          data-testid={tid('messageEntry')}
           aria-expanded="false"
           tabIndex={0}
           className={`${C.view} ${sent ? C.alignEnd : C.alignStart}`}
@@ -64,12 +66,20 @@ const MessageRow = memo(function MessageRow({ message, sent, sender, group }: Ro
           <div className={`${C.view} ${sent ? C.row : C.rowReverse}`} style={{ gap: 8, maxWidth: '100%' }}>
             <div data-testid="DMCompositeMessage" className={`${C.view} ${sent ? C.alignEnd : C.alignStart}`}>
               <div className={sent ? C.bubbleSent : C.bubbleReceived}>
-                <div data-testid="tweetText" dir="auto" className={`${C.text} ${C.preWrap} ${C.breakWord}`}>
+                <div
+                  data-testid={tid('tweetText')}
+                  dir="auto"
+                  className={`${C.text} ${C.preWrap} ${C.breakWord}`}
+                >
                   <RichText text={message.text} />
                 </div>
               </div>
             </div>
-            {showSender && <img className="fx-avatar" alt="" src={avatarUrl(sender.id_str)} />}
+            {showSender && (
+              <Link href={`/${sender.screen_name}`} aria-label={sender.name}>
+                <img className="fx-avatar" alt="" src={avatarUrl(sender.id_str)} />
+              </Link>
+            )}
           </div>
           <div className={`${C.view} ${C.row}`} style={{ gap: 4 }}>
             {showSender && <span className={C.muted}>{sender.name} · </span>}
@@ -161,7 +171,7 @@ export function Conversation({ me, id, onActivity }: { me: ApiUser; id: string; 
   const others = conv.participants.filter((p) => p.id_str !== me.id_str);
   const group = conv.type === 'GROUP_DM';
   const partner = others[0];
-  const title = group ? others.map((p) => p.name).join(', ') : (partner?.name ?? '');
+  const title = conversationTitle(conv, me);
   const byId = new Map(conv.participants.map((p) => [p.id_str, p]));
 
   return (

@@ -1,6 +1,6 @@
 /** @jsxImportSource react */
 import { useEffect, useState } from 'react';
-import { type ApiUser, api, avatarUrl, type InboxEntry, timeText } from './api.ts';
+import { type ApiUser, api, avatarUrl, conversationTitle, type InboxEntry, timeText } from './api.ts';
 import { navigate } from './router.tsx';
 import { C } from './styles.ts';
 
@@ -50,7 +50,7 @@ export function Inbox({ me, selected, refresh }: { me: ApiUser; selected: string
                 <div className={C.view} style={{ flex: 1, overflow: 'hidden' }}>
                   <div className={`${C.view} ${C.row}`} style={{ gap: 4 }}>
                     <span className={C.text} style={{ fontWeight: 700 }}>
-                      {others.map((p) => p.name).join(', ')}
+                      {conversationTitle(c, me)}
                     </span>
                     {c.type === 'ONE_TO_ONE' && first && (
                       <span className={`${C.text} ${C.muted}`}>@{first.screen_name}</span>

@@ -57,4 +57,21 @@ button{font:inherit}
 .fx-dialog label{display:flex;flex-direction:column;border:1px solid #cfd9de;border-radius:4px;padding:6px 8px}
 .fx-dialog label span{font-size:13px;color:#536471}
 .fx-dialog input,.fx-dialog textarea{border:0;outline:0;font:inherit;resize:none}
+.flex{display:flex}
+.fx-usercell{gap:12px;padding:12px 16px}
+.justify-end{justify-content:flex-end}
+.justify-start{justify-content:flex-start}
+.whitespace-pre-wrap{white-space:pre-wrap}
+.break-words{overflow-wrap:break-word;word-break:break-word}
+.fx-chat{flex:1;flex-direction:row;min-width:0;height:100%}
+.fx-chat-list{list-style:none;margin:0;padding:8px 0}
+.fx-chat-bubble{max-width:75%;border-radius:18px;padding:8px 12px}
+.fx-chat-sent{background:#1d9bf0;color:#fff}
+.fx-chat-sent a{color:#fff;text-decoration:underline}
+.fx-chat-received{background:#eff3f4}
+.fx-chat-sender{font-size:13px;font-weight:700}
+.fx-chat-time{font-size:12px;opacity:.7}
+.fx-chat-preview{color:#536471;font-size:13px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.fx-chat-form{gap:8px;align-items:flex-end;margin:8px 16px;padding:8px 12px;background:#eff3f4;border-radius:16px}
+.fx-chat-form textarea{flex:1;border:0;outline:0;background:transparent;font:inherit;resize:none;max-height:200px}
 `;
