@@ -1,11 +1,11 @@
 // Sending from the secure composer: encrypt to every participant and self, then hand the
 // ciphertext to the tab's content script, which inserts it, checks it and presses send.
 // Any failure leaves the text in the composer (the frame keeps it until we answer ok).
-import browser from 'webextension-polyfill';
 import { MAX_TOKEN_CHARS } from '../core/limits';
 import { encryptMessage } from '../core/message';
-import type { DeliverResult, SendResult, ToContent } from '../shared/protocol';
+import type { SendResult } from '../shared/protocol';
 import { conversationStatus, participantsOf } from './conversation';
+import { deliverToTab } from './deliver';
 import { saveDraft } from './drafts';
 import type { ComposerRecord } from './handles';
 import { pinned, publicKey } from './keyring';
@@ -62,14 +62,12 @@ async function encryptAndDeliver(
   if (ciphertext.length > MAX_TOKEN_CHARS) return { ok: false, reason: 'too-long' };
   await vault.touch();
 
-  const deliver: ToContent = { type: 'composer.deliver', composerHandle, ciphertext, kind: 'message' };
-  let result: DeliverResult;
-  try {
-    result = (await browser.tabs.sendMessage(record.tabId, deliver, { frameId: 0 })) as DeliverResult;
-  } catch {
-    return { ok: false, reason: 'no-tab' };
-  }
-  if (!result || typeof result !== 'object') return { ok: false, reason: 'no-tab' };
+  const result = await deliverToTab(record.tabId, {
+    type: 'composer.deliver',
+    composerHandle,
+    ciphertext,
+    kind: 'message',
+  });
   if (!result.ok) return { ok: false, reason: result.reason };
   saveDraft(record.conversationId, '');
   return { ok: true };

@@ -84,7 +84,12 @@ export class ComposerMount {
   /** (Re)attach after the site re-rendered the composer area; re-fence a replaced row. */
   keepMounted(): void {
     const parts = this.surface.composer();
-    if (!parts) return;
+    if (!parts) {
+      // X's composer is not recognisable (a new build?): the secure composer stays, so the user
+      // keeps their text and sees why nothing can be sent.
+      if (!this.frame.isConnected) this.surface.root.append(this.frame);
+      return;
+    }
     if (!this.frame.isConnected || this.frame.nextElementSibling !== parts.row) {
       parts.row.insertAdjacentElement('beforebegin', this.frame);
     }
@@ -102,7 +107,7 @@ export class ComposerMount {
   }
 
   /** Put the ciphertext into the site's composer, check it, send it, confirm it went. */
-  async deliver(ciphertext: string, allowUnsealed: boolean): Promise<DeliverResult> {
+  async deliver(ciphertext: string, allowUnsealed: boolean, aborted: () => boolean): Promise<DeliverResult> {
     if (!this.sealed && !allowUnsealed) return { ok: false, reason: 'composer-missing' };
     if (this.busy) return { ok: false, reason: 'composer-missing' };
     const parts = this.surface.composer();
@@ -112,7 +117,7 @@ export class ComposerMount {
     const wasInert = parts.row.inert;
     parts.row.inert = false;
     try {
-      return await this.insertAndSend(parts, ciphertext);
+      return await this.insertAndSend(parts, ciphertext, aborted);
     } finally {
       delivering.delete(parts.row);
       parts.row.inert = wasInert;
@@ -120,7 +125,11 @@ export class ComposerMount {
     }
   }
 
-  private async insertAndSend(parts: ComposerParts, ciphertext: string): Promise<DeliverResult> {
+  private async insertAndSend(
+    parts: ComposerParts,
+    ciphertext: string,
+    aborted: () => boolean,
+  ): Promise<DeliverResult> {
     const { surface } = this;
     const fail = (reason: Exclude<DeliverResult, { ok: true }>['reason']): DeliverResult => {
       const now = surface.composer();
@@ -138,7 +147,9 @@ export class ComposerMount {
     if (inserted !== ciphertext) return fail('insert-mismatch');
     if (!(await waitFor(() => surface.isSendEnabled(), SEND_ENABLE_TIMEOUT_MS)))
       return fail('send-button-missing');
-    // Last look right before the click: the composer must still hold exactly our ciphertext.
+    // Last look right before the click: the composer must still hold exactly our ciphertext, and
+    // the background that asked must still be there to hear the outcome.
+    if (aborted()) return fail('send-not-confirmed');
     const button = surface.sendButton();
     if (!button || surface.read(parts) !== ciphertext) return fail('insert-mismatch');
     button.click();

@@ -2,7 +2,7 @@
 // moves ciphertext between the site and the background. It never sees plaintext or keys.
 import type { ToContent } from '../shared/protocol';
 import { resizeFrame, sweepFrames } from './frames';
-import { onBackgroundMessage, request } from './runtime';
+import { onBackgroundMessage, onDelivery, request } from './runtime';
 import type { SiteAdapter } from './sites/types';
 import { groupMembersOnPage } from './sites/xAccount';
 import { xChat } from './sites/xChat';
@@ -51,20 +51,20 @@ function schedule(): void {
   });
 }
 
+onDelivery((message, aborted) => {
+  for (const controller of controllers.values()) {
+    const allowUnsealed = message.kind !== 'message';
+    const delivery = controller.deliver(message.composerHandle, message.ciphertext, allowUnsealed, aborted);
+    if (delivery) return delivery;
+  }
+  // Not a composer on this page any more (the user navigated away): refuse, never send elsewhere.
+  return Promise.resolve({ ok: false, reason: 'composer-missing' });
+});
+
 onBackgroundMessage((message: ToContent) => {
   switch (message.type) {
-    case 'composer.deliver': {
-      for (const controller of controllers.values()) {
-        const delivery = controller.deliver(
-          message.composerHandle,
-          message.ciphertext,
-          message.kind !== 'message',
-        );
-        if (delivery) return delivery;
-      }
-      // Not this page's composer (the user navigated away): refuse, never send elsewhere.
-      return Promise.resolve({ ok: false, reason: 'composer-missing' });
-    }
+    case 'composer.deliver':
+      return undefined; // deliveries come over a port (onDelivery)
     case 'frame.resize':
       resizeFrame(message.handle, message.height);
       return undefined;

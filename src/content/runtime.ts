@@ -1,7 +1,7 @@
 // The content script's line to the background. It uses the browser's own `chrome`/`browser`
 // object directly (no polyfill) to keep this bundle small; both browsers return promises from
 // runtime.sendMessage in MV3.
-import type { Request, RequestType, ResponseMap, ToContent } from '../shared/protocol';
+import type { DeliverResult, Request, RequestType, ResponseMap, ToContent } from '../shared/protocol';
 
 interface MinimalRuntime {
   id: string;
@@ -18,15 +18,48 @@ interface MinimalRuntime {
   };
 }
 
+interface MinimalPort {
+  name: string;
+  sender?: { id?: string };
+  postMessage(message: unknown): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
 interface MinimalI18n {
   getMessage(key: string, substitutions?: string | string[]): string;
 }
 
 const ext = ((globalThis as { browser?: unknown }).browser ??
   (globalThis as { chrome?: unknown }).chrome) as {
-  runtime: MinimalRuntime;
+  runtime: MinimalRuntime & { onConnect: { addListener(listener: (port: MinimalPort) => void): void } };
   i18n: MinimalI18n;
 };
+
+/**
+ * Deliveries arrive over a port from the background (name 'sotto-deliver'). `aborted()` turns true
+ * if the background goes away before we answer: the delivery must then stop before sending.
+ */
+export function onDelivery(
+  listener: (
+    message: Extract<ToContent, { type: 'composer.deliver' }>,
+    aborted: () => boolean,
+  ) => Promise<DeliverResult>,
+): void {
+  ext.runtime.onConnect.addListener((port) => {
+    if (port.name !== 'sotto-deliver' || port.sender?.id !== ext.runtime.id) return;
+    let gone = false;
+    port.onDisconnect.addListener(() => {
+      gone = true;
+    });
+    port.onMessage.addListener((raw) => {
+      if (!isToContent(raw) || raw.type !== 'composer.deliver') return;
+      void listener(raw, () => gone).then((result) => {
+        if (!gone) port.postMessage(result);
+      });
+    });
+  });
+}
 
 export function request<T extends RequestType>(
   message: Extract<Request, { type: T }>,

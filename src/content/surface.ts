@@ -88,9 +88,14 @@ export class SurfaceController {
   }
 
   /** The background asks this view's composer to send ciphertext. */
-  deliver(composerHandle: string, ciphertext: string, allowUnsealed: boolean): Promise<DeliverResult> | null {
+  deliver(
+    composerHandle: string,
+    ciphertext: string,
+    allowUnsealed: boolean,
+    aborted: () => boolean,
+  ): Promise<DeliverResult> | null {
     if (this.composer?.handle !== composerHandle) return null;
-    return this.composer.deliver(ciphertext, allowUnsealed);
+    return this.composer.deliver(ciphertext, allowUnsealed, aborted);
   }
 
   /** Something changed in the background (lock state, a key, the seal): re-read the seal. */
