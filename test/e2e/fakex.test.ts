@@ -455,6 +455,66 @@ describe('fake x.com', () => {
     expect(fx.messages(conv).length).toBe(before + 1);
   });
 
+  it('virtualises a seeded 1,000-message conversation and recycles row nodes', async () => {
+    const id = fx.conversationId(['alice', 'dave']);
+    const body = (i: number) => `message ${i} ${'lorem ipsum '.repeat((i % 5) * 8)}`.trim();
+    fx.seed(
+      id,
+      Array.from({ length: 1000 }, (_, i) => ({ from: i % 3 ? 'dave' : 'alice', text: body(i) })),
+    );
+    expect(fx.messages(id)).toHaveLength(1000);
+    await alice.goto(`https://x.com/messages/${id}`);
+    const viewport = alice.locator('[data-testid="DmActivityViewport"]');
+    const cells = viewport.locator('[data-testid="DmScrollerContainer"] > [data-testid="cellInnerDiv"]');
+    // Opens at the newest message, at the bottom.
+    await expect.poll(() => lastMessageText(alice)).toBe(body(999));
+    await expect
+      .poll(() => viewport.evaluate((v) => v.scrollHeight - v.scrollTop - v.clientHeight))
+      .toBeLessThan(3);
+    const live = await cells.count();
+    expect(live).toBeGreaterThan(3);
+    expect(live).toBeLessThan(60);
+    expect(await cells.first().getAttribute('style')).toMatch(/transform: translateY\(\d+(\.\d+)?px\)/);
+
+    // Remember the nodes and what they show, then scroll up.
+    await alice.evaluate(() => {
+      const w = window as unknown as { fxMarked: Array<[Element, string | null]> };
+      w.fxMarked = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].map((el) => [
+        el,
+        el.textContent,
+      ]);
+    });
+    await viewport.evaluate((v) => {
+      v.scrollTop -= v.clientHeight * 1.5;
+    });
+    const reused = () =>
+      alice.evaluate(() => {
+        const w = window as unknown as { fxMarked: Array<[Element, string | null]> };
+        return w.fxMarked.filter(([el, t]) => el.isConnected && el.textContent !== t).length;
+      });
+    await expect.poll(reused).toBeGreaterThan(0);
+    expect(await cells.count()).toBeLessThan(60);
+
+    // All the way up: the first message and the partner card, still few rows.
+    await expect
+      .poll(async () => {
+        await viewport.evaluate((v) => {
+          v.scrollTop = 0;
+        });
+        return alice.locator('[data-testid="tweetText"]').first().textContent();
+      })
+      .toBe(body(0));
+    expect(await cells.first().locator('[data-testid="UserDescription"]').textContent()).toBe(
+      'Here for the birds.',
+    );
+    expect(await cells.count()).toBeLessThan(60);
+    // And back down: the newest again.
+    await viewport.evaluate((v) => {
+      v.scrollTop = v.scrollHeight;
+    });
+    await expect.poll(() => lastMessageText(alice)).toBe(body(999));
+  });
+
   it('runs a VKS keyserver that hides user IDs until verified', async () => {
     const gen = (email: string) =>
       openpgp.generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name: 'T', email }] });

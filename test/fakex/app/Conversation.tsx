@@ -1,5 +1,5 @@
 /** @jsxImportSource react */
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import {
   type ApiConversation,
   type ApiMessage,
@@ -15,30 +15,29 @@ import { RichText } from './RichText.tsx';
 import { Link } from './router.tsx';
 import { C } from './styles.ts';
 import { tid } from './switches.ts';
+import { VirtualList } from './VirtualList.tsx';
 
 const POLL_MS = 400;
 
 function PartnerCard({ user }: { user: ApiUser }) {
   return (
-    <div data-testid="cellInnerDiv">
-      <div className={`${C.view} fx-card`}>
-        <Link href={`https://x.com/${user.screen_name}`}>
-          <img className="fx-avatar" alt="" src={avatarUrl(user.id_str)} />
-          <div dir="ltr">
-            <span className={C.text}>{user.name}</span>
-          </div>
-          <div dir="ltr">
-            <span className={`${C.text} ${C.muted}`}>@{user.screen_name}</span>
-          </div>
-        </Link>
-        {user.description && (
-          <div data-testid="UserDescription" dir="auto" className={`${C.text} ${C.preWrap} ${C.breakWord}`}>
-            <RichText text={user.description} />
-          </div>
-        )}
-        <div className={C.muted}>
-          <span>{joinedText(user.created_at)}</span> · <span>0 Followers</span>
+    <div className={`${C.view} fx-card`}>
+      <Link href={`https://x.com/${user.screen_name}`}>
+        <img className="fx-avatar" alt="" src={avatarUrl(user.id_str)} />
+        <div dir="ltr">
+          <span className={C.text}>{user.name}</span>
         </div>
+        <div dir="ltr">
+          <span className={`${C.text} ${C.muted}`}>@{user.screen_name}</span>
+        </div>
+      </Link>
+      {user.description && (
+        <div data-testid="UserDescription" dir="auto" className={`${C.text} ${C.preWrap} ${C.breakWord}`}>
+          <RichText text={user.description} />
+        </div>
+      )}
+      <div className={C.muted}>
+        <span>{joinedText(user.created_at)}</span> · <span>0 Followers</span>
       </div>
     </div>
   );
@@ -55,41 +54,39 @@ interface RowProps {
 const MessageRow = memo(function MessageRow({ message, sent, sender, group }: RowProps) {
   const showSender = group && !sent && sender;
   return (
-    <div data-testid="cellInnerDiv">
-      <div className={`${C.view} fx-msg`}>
-        <div
-          data-testid={tid('messageEntry')}
-          aria-expanded="false"
-          tabIndex={0}
-          className={`${C.view} ${sent ? C.alignEnd : C.alignStart}`}
-        >
-          <div className={`${C.view} ${sent ? C.row : C.rowReverse}`} style={{ gap: 8, maxWidth: '100%' }}>
-            <div data-testid="DMCompositeMessage" className={`${C.view} ${sent ? C.alignEnd : C.alignStart}`}>
-              <div className={sent ? C.bubbleSent : C.bubbleReceived}>
-                <div
-                  data-testid={tid('tweetText')}
-                  dir="auto"
-                  className={`${C.text} ${C.preWrap} ${C.breakWord}`}
-                >
-                  <RichText text={message.text} />
-                </div>
+    <div className={`${C.view} fx-msg`}>
+      <div
+        data-testid={tid('messageEntry')}
+        aria-expanded="false"
+        tabIndex={0}
+        className={`${C.view} ${sent ? C.alignEnd : C.alignStart}`}
+      >
+        <div className={`${C.view} ${sent ? C.row : C.rowReverse}`} style={{ gap: 8, maxWidth: '100%' }}>
+          <div data-testid="DMCompositeMessage" className={`${C.view} ${sent ? C.alignEnd : C.alignStart}`}>
+            <div className={sent ? C.bubbleSent : C.bubbleReceived}>
+              <div
+                data-testid={tid('tweetText')}
+                dir="auto"
+                className={`${C.text} ${C.preWrap} ${C.breakWord}`}
+              >
+                <RichText text={message.text} />
               </div>
             </div>
-            {showSender && (
-              <Link href={`/${sender.screen_name}`} aria-label={sender.name}>
-                <img className="fx-avatar" alt="" src={avatarUrl(sender.id_str)} />
-              </Link>
-            )}
           </div>
-          <div className={`${C.view} ${C.row}`} style={{ gap: 4 }}>
-            {showSender && <span className={C.muted}>{sender.name} · </span>}
-            <span className={C.muted}>{timeText(message.time)}</span>
-            {sent && (
-              <svg viewBox="0 0 24 24" width="14" height="14" aria-label="Sent" role="img">
-                <path d="M9 20c-.264 0-.52-.104-.707-.293l-4.785-4.785 1.414-1.414L9 17.586 19.072 7.5l1.414 1.414-10.779 10.793A1 1 0 0 1 9 20z" />
-              </svg>
-            )}
-          </div>
+          {showSender && (
+            <Link href={`/${sender.screen_name}`} aria-label={sender.name}>
+              <img className="fx-avatar" alt="" src={avatarUrl(sender.id_str)} />
+            </Link>
+          )}
+        </div>
+        <div className={`${C.view} ${C.row}`} style={{ gap: 4 }}>
+          {showSender && <span className={C.muted}>{sender.name} · </span>}
+          <span className={C.muted}>{timeText(message.time)}</span>
+          {sent && (
+            <svg viewBox="0 0 24 24" width="14" height="14" aria-label="Sent" role="img">
+              <path d="M9 20c-.264 0-.52-.104-.707-.293l-4.785-4.785 1.414-1.414L9 17.586 19.072 7.5l1.414 1.414-10.779 10.793A1 1 0 0 1 9 20z" />
+            </svg>
+          )}
         </div>
       </div>
     </div>
@@ -101,7 +98,6 @@ export function Conversation({ me, id, onActivity }: { me: ApiUser; id: string; 
   const [conv, setConv] = useState<ApiConversation | null>(null);
   const [messages, setMessages] = useState<ApiMessage[]>([]);
   const [missing, setMissing] = useState(false);
-  const viewport = useRef<HTMLDivElement>(null);
   const pollRef = useRef<() => void>(() => {});
 
   useEffect(() => {
@@ -149,12 +145,6 @@ export function Conversation({ me, id, onActivity }: { me: ApiUser; id: string; 
     };
   }, [id, onActivity]);
 
-  // Stick to the newest message, as X does when you are at the bottom.
-  useLayoutEffect(() => {
-    const v = viewport.current;
-    if (v && messages.length > 0) v.scrollTop = v.scrollHeight;
-  }, [messages.length]);
-
   const onSend = useCallback(
     (text: string) => {
       api.send(id, text).then(
@@ -193,25 +183,22 @@ export function Conversation({ me, id, onActivity }: { me: ApiUser; id: string; 
         </Link>
       </div>
       <div data-testid="DmActivityContainer" className={C.view} style={{ flex: 1, minHeight: 0 }}>
-        <div
-          data-testid="DmActivityViewport"
-          ref={viewport}
-          className="fx-viewport"
-          style={{ overflowY: 'auto' }}
-        >
-          <div data-testid="DmScrollerContainer" className={C.view}>
-            {!group && partner && <PartnerCard user={partner} />}
-            {messages.map((m) => (
+        <VirtualList
+          items={!group && partner ? [partner, ...messages] : messages}
+          itemKey={(item) => ('screen_name' in item ? 'card' : item.id)}
+          renderItem={(item) =>
+            'screen_name' in item ? (
+              <PartnerCard user={item} />
+            ) : (
               <MessageRow
-                key={m.id}
-                message={m}
-                sent={m.sender_id === me.id_str}
-                sender={byId.get(m.sender_id)}
+                message={item}
+                sent={item.sender_id === me.id_str}
+                sender={byId.get(item.sender_id)}
                 group={group}
               />
-            ))}
-          </div>
-        </div>
+            )
+          }
+        />
       </div>
       <Composer key={id} onSend={onSend} />
     </section>

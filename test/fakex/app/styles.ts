@@ -45,7 +45,7 @@ button{font:inherit}
 .fx-conv-item[aria-selected=true]{background:#f7f9f9;border-right:2px solid #1d9bf0}
 .fx-section{flex:1;display:flex;flex-direction:column;height:100%;min-width:0}
 .fx-header{display:flex;flex-direction:row;align-items:center;gap:10px;padding:8px 16px;border-bottom:1px solid #eff3f4}
-.fx-viewport{flex:1;overflow-y:auto;padding:0 16px}
+.fx-viewport{flex:1;overflow-y:auto;overflow-anchor:none;padding:0 16px}
 .fx-composer{display:flex;flex-direction:row;align-items:flex-end;gap:8px;margin:8px 16px;padding:8px 12px;background:#eff3f4;border-radius:16px}
 .fx-composer-input{flex:1;max-height:200px;overflow-y:auto}
 .fx-avatar{width:40px;height:40px;border-radius:50%}
