@@ -5,6 +5,7 @@ import type { Runtime } from 'webextension-polyfill';
 import browser from 'webextension-polyfill';
 import type { Request, RequestType, ResponseMap, ToContent } from '../shared/protocol';
 import { requestSchema } from '../shared/requestSchema';
+import { createBackup, restoreBackup } from './backup';
 import { remember } from './bios';
 import { conversationStatus, rememberGroupMembers, seal } from './conversation';
 import * as handles from './handles';
@@ -15,7 +16,7 @@ import { send } from './send';
 import { type Caller, classifySender, type SenderKind } from './senders';
 import * as vault from './vault';
 
-const ALLOWED: Record<RequestType, SenderKind> = {
+const ALLOWED: Record<RequestType, SenderKind | readonly SenderKind[]> = {
   'conversation.open': 'content',
   'message.register': 'content',
   'bios.seen': 'content',
@@ -28,9 +29,15 @@ const ALLOWED: Record<RequestType, SenderKind> = {
   'frame.resize': 'frame',
   'vault.status': 'page',
   'vault.create': 'page',
-  'vault.unlock': 'page',
+  'vault.unlock': ['page', 'frame'],
   'vault.lock': 'page',
   'keyserver.upload': 'page',
+  'vault.settings': 'page',
+  'vault.changePassphrase': 'page',
+  'vault.import': 'page',
+  'backup.create': 'page',
+  'backup.restore': 'page',
+  'publish.token': 'content',
 };
 
 type Handler<T extends RequestType> = (
@@ -114,6 +121,15 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     return null;
   },
   'keyserver.upload': async () => uploadOwnKey(),
+  'vault.settings': async (r) => {
+    await vault.setAutoLock(r.autoLockMinutes);
+    return null;
+  },
+  'vault.changePassphrase': async (r) => vault.changePassphrase(r.current, r.next),
+  'vault.import': async (r) => vault.importKey(r),
+  'backup.create': async () => createBackup(),
+  'backup.restore': async (r) => restoreBackup(r.file, r.code, r.passphrase),
+  'publish.token': async () => vault.publishToken(),
 };
 
 export async function route(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
@@ -122,7 +138,7 @@ export async function route(message: unknown, sender: Runtime.MessageSender): Pr
   const parsed = v.safeParse(requestSchema, message);
   if (!parsed.success) throw new Error('Malformed request');
   const request = parsed.output;
-  if (ALLOWED[request.type] !== caller.kind)
+  if (![ALLOWED[request.type]].flat().includes(caller.kind))
     throw new Error(`${request.type} is not allowed from ${caller.kind}`);
   const handler = handlers[request.type] as Handler<typeof request.type>;
   return handler(request as never, caller);

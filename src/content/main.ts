@@ -2,6 +2,7 @@
 // moves ciphertext between the site and the background. It never sees plaintext or keys.
 import type { ToContent } from '../shared/protocol';
 import { resizeFrame, sweepFrames } from './frames';
+import { startPublish } from './publish';
 import { onBackgroundMessage, onDelivery, request } from './runtime';
 import type { SiteAdapter } from './sites/types';
 import { groupMembersOnPage } from './sites/xAccount';
@@ -81,3 +82,4 @@ new MutationObserver(schedule).observe(document.documentElement, {
 });
 window.addEventListener('popstate', schedule);
 schedule();
+startPublish();

@@ -122,9 +122,66 @@ export type Request =
   | { type: 'vault.create'; name: string; email: string; passphrase: string }
   | { type: 'vault.unlock'; passphrase: string }
   | { type: 'vault.lock' }
-  | { type: 'keyserver.upload' };
+  | { type: 'keyserver.upload' }
+  | { type: 'vault.settings'; autoLockMinutes: AutoLockMinutes }
+  | { type: 'vault.changePassphrase'; current: string; next: string }
+  | {
+      type: 'vault.import';
+      /** Armored text, or base64 of a binary export. */
+      data: string;
+      encoding: 'armored' | 'base64';
+      currentPassphrase: string;
+      passphrase: string;
+    }
+  | { type: 'backup.create' }
+  | { type: 'backup.restore'; file: string; code: string; passphrase: string }
+  | { type: 'publish.token' };
 
 export type RequestType = Request['type'];
+
+// ---- vault: settings, import, backup ----
+
+/** The auto-lock choices the options page offers. */
+export const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240, 480] as const;
+export type AutoLockMinutes = (typeof AUTO_LOCK_CHOICES)[number];
+
+/** Why a key could not be imported (src/core/importKey.ts, plus the vault's own refusal). */
+export type ImportKeyFailure =
+  | 'unreadable'
+  | 'too-large'
+  | 'no-key'
+  | 'multiple-keys'
+  | 'stub-secret-key'
+  | 'public-key-only'
+  | 'expired-or-revoked'
+  | 'cannot-sign'
+  | 'cannot-encrypt'
+  | 'no-user-id'
+  | 'wrong-passphrase'
+  | 'empty-passphrase'
+  | 'key-exists';
+
+export interface BackupCreated {
+  ok: true;
+  /** Shown once, for the user to write down; never stored. */
+  code: string;
+  /** The armored, password-encrypted backup file. */
+  file: string;
+  fingerprint: string;
+  createdAt: number;
+}
+
+export type RestoreFailure =
+  | 'code-bad-character'
+  | 'code-wrong-length'
+  | 'code-typo'
+  | 'wrong-code'
+  | 'not-a-backup'
+  | 'too-large'
+  | 'unsupported-version'
+  | 'damaged'
+  | 'wrong-passphrase'
+  | 'key-exists';
 
 export interface ComposerView {
   status: ConversationStatus;
@@ -162,7 +219,15 @@ export interface ResponseMap {
   'vault.create': VaultStatus;
   'vault.unlock': { ok: true } | { ok: false; reason: 'wrong-passphrase' | 'no-key' };
   'vault.lock': null;
-  'keyserver.upload': { ok: true; fingerprint: string } | { ok: false; reason: string };
+  'keyserver.upload':
+    | { ok: true; fingerprint: string; verification?: { sent: string[]; published: string[] } }
+    | { ok: false; reason: string };
+  'vault.settings': null;
+  'vault.changePassphrase': { ok: true } | { ok: false; reason: 'wrong-passphrase' | 'no-key' };
+  'vault.import': { ok: true } | { ok: false; reason: ImportKeyFailure; detail?: string };
+  'backup.create': BackupCreated | { ok: false; reason: 'no-key' };
+  'backup.restore': { ok: true } | { ok: false; reason: RestoreFailure };
+  'publish.token': { token: string } | { none: true };
 }
 
 export type Response<T extends RequestType> = ResponseMap[T];

@@ -1,7 +1,7 @@
 // Runtime validation of every request the background receives. Kept apart from protocol.ts so
 // the content script, which only needs the types, does not bundle the validator.
 import * as v from 'valibot';
-import type { Request } from './protocol';
+import { AUTO_LOCK_CHOICES, type Request } from './protocol';
 
 const handle = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/));
 const xHandle = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{1,15}$/));
@@ -75,6 +75,27 @@ export const requestSchema = v.variant('type', [
   v.object({ type: v.literal('vault.unlock'), passphrase: v.pipe(v.string(), v.maxLength(1000)) }),
   v.object({ type: v.literal('vault.lock') }),
   v.object({ type: v.literal('keyserver.upload') }),
+  v.object({ type: v.literal('vault.settings'), autoLockMinutes: v.picklist(AUTO_LOCK_CHOICES) }),
+  v.object({
+    type: v.literal('vault.changePassphrase'),
+    current: v.pipe(v.string(), v.maxLength(1000)),
+    next: v.pipe(v.string(), v.minLength(8), v.maxLength(1000)),
+  }),
+  v.object({
+    type: v.literal('vault.import'),
+    data: v.pipe(v.string(), v.minLength(1), v.maxLength(400_000)),
+    encoding: v.picklist(['armored', 'base64']),
+    currentPassphrase: v.pipe(v.string(), v.maxLength(1000)),
+    passphrase: v.pipe(v.string(), v.minLength(8), v.maxLength(1000)),
+  }),
+  v.object({ type: v.literal('backup.create') }),
+  v.object({
+    type: v.literal('backup.restore'),
+    file: v.pipe(v.string(), v.minLength(1), v.maxLength(2 * 1024 * 1024)),
+    code: v.pipe(v.string(), v.maxLength(200)),
+    passphrase: v.pipe(v.string(), v.maxLength(1000)),
+  }),
+  v.object({ type: v.literal('publish.token') }),
 ]);
 
 // The schema and the protocol's type must describe the same messages.

@@ -37,7 +37,10 @@ export async function openAs(user: UserBrowser, handle: string, path: string): P
   return user.newPage(`https://x.com/__login?as=${handle}&next=${encodeURIComponent(path)}`);
 }
 
-/** The user adds their token to their bio on X's edit-profile page and presses X's Save. */
+/**
+ * The user adds their token to their bio with Sotto's button on X's edit-profile page, presses X's
+ * Save, and sees Sotto confirm it on their profile.
+ */
 export async function putTokenInBio(
   page: TestPage,
   fakex: FakeX,
@@ -45,15 +48,28 @@ export async function putTokenInBio(
   token: string,
 ): Promise<void> {
   await page.goto('https://x.com/settings/profile');
-  const field = 'textarea[name="description"]';
-  await page.waitForSelector(field);
-  await page.click(field);
-  await page.press('Control+a');
-  const bio = fakex.users.find((u) => u.handle === handle)?.bio ?? '';
-  await page.type(field, `${bio} ${token}`.trim());
+  await page.waitForSelector('textarea[name="description"]');
+  await page.click(PUBLISH.button);
+  await poll('Sotto to put the token into the bio field', 10_000, async () =>
+    (await bioFieldValue(page)).endsWith(token) ? true : undefined,
+  );
   await page.click('[data-testid="Profile_Save_Button"]');
   await poll(`${handle}'s bio to hold the token`, 10_000, async () =>
     fakex.users.find((u) => u.handle === handle)?.bio.includes(token) ? true : undefined,
+  );
+  await page.waitForSelector(`${PUBLISH.result}[data-state="confirmed"]`, { timeoutMs: 15_000 });
+}
+
+/** What Sotto adds to X's profile pages. */
+export const PUBLISH = {
+  button: '[data-testid="sotto-publish-button"]',
+  status: '[data-testid="sotto-publish-status"]',
+  result: '[data-sotto-publish-result]',
+};
+
+export function bioFieldValue(page: TestPage): Promise<string> {
+  return page.evaluate(
+    () => (document.querySelector('textarea[name="description"]') as HTMLTextAreaElement | null)?.value ?? '',
   );
 }
 

@@ -5,6 +5,7 @@ import { type MessageKey, t } from '../../shared/i18n';
 import type { ComposerView, ConversationStatus, SendFailure } from '../../shared/protocol';
 import { onStateChanged, request } from '../../shared/rpc';
 import { applyTheme, reportHeight } from '../shared/frame';
+import { InlineUnlock } from './InlineUnlock';
 import './composer.css';
 
 const FAILURE_TEXT: Record<SendFailure, MessageKey> = {
@@ -117,6 +118,7 @@ export function Composer({ handle }: { handle: string }) {
         <span aria-hidden="true">{sealed ? '🔒' : '⚠'}</span>
         <span>{statusText}</span>
       </p>
+      {view.status.vault === 'locked' && <InlineUnlock />}
       {!sealed && view.status.vault !== 'none' && (
         <button
           type="button"

@@ -40,7 +40,13 @@ export function MyKey({ status }: { status: VaultStatus }) {
         onClick={async () => {
           setUpload(t('uploading'));
           const result = await request({ type: 'keyserver.upload' });
-          setUpload(result.ok ? t('uploadDone') : t('uploadFailed', result.reason));
+          setUpload(
+            !result.ok
+              ? t('uploadFailed', result.reason)
+              : result.verification?.sent.length
+                ? t('uploadCheckMail', result.verification.sent.join(', '))
+                : t('uploadPublished'),
+          );
         }}
       >
         {t('uploadButton')}

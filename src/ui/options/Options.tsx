@@ -4,7 +4,8 @@ import { t } from '../../shared/i18n';
 import type { VaultStatus } from '../../shared/protocol';
 import { onStateChanged, request } from '../../shared/rpc';
 import { UnlockForm } from '../shared/UnlockForm';
-import { CreateKey } from './CreateKey';
+import { Onboarding } from './Onboarding';
+import { VaultSettings } from './VaultSettings';
 import { MyKey } from './MyKey';
 
 export function Options() {
@@ -19,7 +20,7 @@ export function Options() {
     <main>
       <h1>{t('optionsTitle')}</h1>
       {status === null && <p>{t('loading')}</p>}
-      {status?.state === 'none' && <CreateKey onCreated={setStatus} />}
+      {status?.state === 'none' && <Onboarding onCreated={setStatus} onDone={refresh} />}
       {status?.state === 'locked' && (
         <section class="stack" aria-labelledby="unlock-heading">
           <h2 id="unlock-heading">{t('lockedHeading')}</h2>
@@ -27,6 +28,7 @@ export function Options() {
         </section>
       )}
       {status && status.state !== 'none' && <MyKey status={status} />}
+      {status && status.state !== 'none' && <VaultSettings status={status} />}
     </main>
   );
 }
