@@ -1,17 +1,27 @@
 // Decrypting a registered message for its frame. Results are cached per ciphertext in memory
-// (cleared when the vault locks) so re-mounted frames and repeated bubbles cost nothing.
+// (cleared when the vault locks or trust changes) so re-mounted frames and repeated bubbles cost
+// nothing. Key requests and key cards are not encrypted: they get their own views.
+import { isKeyCard, isKeyRequest } from '../core/keyCard';
 import { decryptMessage } from '../core/message';
+import type { DecryptResult } from '../core/result';
 import type { MessageView } from '../shared/protocol';
+import { onTrustChange } from './changes';
 import type { MessageRecord } from './handles';
-import { allKeys } from './keyring';
+import { openKeyCard, openKeyRequest } from './keyCards';
+import { allKeys, type KnownKey } from './keyring';
+import { labelSigner } from './signers';
 import * as vault from './vault';
 
 const MAX_CACHED = 2000;
 const cache = new Map<string, MessageView>();
 
 vault.onVaultChange(() => cache.clear());
+onTrustChange(() => cache.clear());
 
 export async function openMessage(record: MessageRecord): Promise<MessageView> {
+  if (isKeyRequest(record.ciphertext)) return openKeyRequest(record);
+  if (isKeyCard(record.ciphertext)) return openKeyCard(record);
+
   const cacheKey = `${record.conversationId}\n${record.ciphertext}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
@@ -20,7 +30,7 @@ export async function openMessage(record: MessageRecord): Promise<MessageView> {
   const [contacts, own] = await Promise.all([allKeys(), vault.ownPublicKey()]);
   const verificationKeys = contacts.map((c) => c.key);
   if (own) verificationKeys.push(own.key);
-  const result = await decryptMessage({
+  const result: DecryptResult = await decryptMessage({
     input: record.ciphertext,
     decryptionKey,
     verificationKeys,
@@ -28,15 +38,7 @@ export async function openMessage(record: MessageRecord): Promise<MessageView> {
   });
   if (result.state === 'locked') return result; // never cache: unlocking changes it
   await vault.touch();
-  let view: MessageView = result;
-  if (result.state === 'ok') {
-    const fpr = result.signer.fingerprint;
-    if (own?.fingerprint === fpr) view = { ...result, signerIsSelf: true };
-    else {
-      const signerHandle = contacts.find((c) => c.fingerprint === fpr)?.handle;
-      if (signerHandle) view = { ...result, signerHandle };
-    }
-  }
+  const view = await labelSigner(result, own?.fingerprint ?? null, contacts as KnownKey[]);
   cache.set(cacheKey, view);
   if (cache.size > MAX_CACHED) {
     const oldest = cache.keys().next().value;

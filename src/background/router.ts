@@ -6,14 +6,16 @@ import browser from 'webextension-polyfill';
 import type { Request, RequestType, ResponseMap, ToContent } from '../shared/protocol';
 import { requestSchema } from '../shared/requestSchema';
 import { createBackup, restoreBackup } from './backup';
-import { remember } from './bios';
 import { conversationStatus, rememberGroupMembers, seal } from './conversation';
+import { draftFor, saveDraft } from './drafts';
 import * as handles from './handles';
 import { uploadOwnKey } from './keyserverUpload';
 import { notifyStateChanged } from './notify';
 import { openMessage } from './open';
 import { send } from './send';
 import { type Caller, classifySender, type SenderKind } from './senders';
+import { seeBios } from './trust';
+import { TRUST_ALLOWED, trustHandlers } from './trustRoutes';
 import * as vault from './vault';
 
 const ALLOWED: Record<RequestType, SenderKind | readonly SenderKind[]> = {
@@ -25,6 +27,7 @@ const ALLOWED: Record<RequestType, SenderKind | readonly SenderKind[]> = {
   'conversation.seal': 'frame',
   'composer.attach': 'frame',
   'composer.send': 'frame',
+  'composer.draft': 'frame',
   'message.open': 'frame',
   'frame.resize': 'frame',
   'vault.status': 'page',
@@ -38,6 +41,7 @@ const ALLOWED: Record<RequestType, SenderKind | readonly SenderKind[]> = {
   'backup.create': 'page',
   'backup.restore': 'page',
   'publish.token': 'content',
+  ...TRUST_ALLOWED,
 };
 
 type Handler<T extends RequestType> = (
@@ -89,18 +93,27 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     }),
   }),
   'bios.seen': async (r) => {
-    await remember(r.bios);
+    await seeBios(r.bios);
     return null;
   },
   'composer.attach': async (r, caller) => {
     const record = handles.lookup(r.handle, 'composer', caller.tabId);
     if (!record) return { expired: true };
-    return { status: await conversationStatus(record), theme: record.theme };
+    return {
+      status: await conversationStatus(record),
+      theme: record.theme,
+      draft: draftFor(record.conversationId),
+    };
   },
   'composer.send': async (r, caller) => {
     const record = handles.lookup(r.handle, 'composer', caller.tabId);
     if (!record) return { ok: false, reason: 'expired' };
     return send(r.handle, record, r.text);
+  },
+  'composer.draft': async (r, caller) => {
+    const record = handles.lookup(r.handle, 'composer', caller.tabId);
+    if (record) saveDraft(record.conversationId, r.text);
+    return null;
   },
   'message.open': async (r, caller) => {
     const record = handles.lookup(r.handle, 'message', caller.tabId);
@@ -130,6 +143,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   'backup.create': async () => createBackup(),
   'backup.restore': async (r) => restoreBackup(r.file, r.code, r.passphrase),
   'publish.token': async () => vault.publishToken(),
+  ...trustHandlers,
 };
 
 export async function route(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
@@ -138,6 +152,7 @@ export async function route(message: unknown, sender: Runtime.MessageSender): Pr
   const parsed = v.safeParse(requestSchema, message);
   if (!parsed.success) throw new Error('Malformed request');
   const request = parsed.output;
+  await handles.ready;
   if (![ALLOWED[request.type]].flat().includes(caller.kind))
     throw new Error(`${request.type} is not allowed from ${caller.kind}`);
   const handler = handlers[request.type] as Handler<typeof request.type>;

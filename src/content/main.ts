@@ -1,6 +1,7 @@
 // Content script: finds conversation views, mounts the secure composer and message frames, and
 // moves ciphertext between the site and the background. It never sees plaintext or keys.
 import type { ToContent } from '../shared/protocol';
+import { reportBios } from './bios';
 import { resizeFrame, sweepFrames } from './frames';
 import { startPublish } from './publish';
 import { onBackgroundMessage, onDelivery, request } from './runtime';
@@ -37,6 +38,7 @@ async function pass(): Promise<void> {
     lastGroupMembers = membersKey;
     await request({ type: 'group.members', ...members });
   }
+  await reportBios();
   sweepFrames();
 }
 

@@ -3,7 +3,8 @@
 // Only the prefix is required; the lead is swallowed into the match when present.
 
 export interface Ciphertext {
-  kind: 'token' | 'armor';
+  /** key-request / key-card: the in-band key exchange of keyCard.ts (not encrypted). */
+  kind: 'token' | 'armor' | 'key-request' | 'key-card';
   start: number;
   end: number;
   text: string;
@@ -15,12 +16,20 @@ export interface Ciphertext {
 // (the smallest real message is far longer), optional padding, optional `~`.
 const TOKEN =
   /(?:Encrypted message \(OpenPGP, read it with Sotto\):\s{0,4})?SOTTO\d{1,6}:[A-Za-z0-9+/]{16,}={0,2}~?/g;
+const KEY_REQUEST =
+  /(?:Sotto key request \(answer it with Sotto\):\s{0,4})?SOTTOKR1:(?:[0-9A-F]{64}|[0-9A-F]{40})~?/g;
+const KEY_CARD =
+  /(?:Sotto key card \(OpenPGP public key, add it with Sotto\):\s{0,4})?SOTTOKC1:[A-Za-z0-9+/]{16,}={0,2}~?/g;
 const ARMOR = /-----BEGIN PGP MESSAGE-----[\s\S]*?-----END PGP MESSAGE-----/g;
 
 export function findCiphertexts(text: string): Ciphertext[] {
   const out: Ciphertext[] = [];
   // Cheap pre-checks: most messages contain neither marker.
-  if (text.includes('SOTTO')) collect(text, TOKEN, 'token', out);
+  if (text.includes('SOTTO')) {
+    collect(text, TOKEN, 'token', out);
+    collect(text, KEY_REQUEST, 'key-request', out);
+    collect(text, KEY_CARD, 'key-card', out);
+  }
   if (text.includes('-----BEGIN PGP MESSAGE-----')) collect(text, ARMOR, 'armor', out);
   if (out.length > 1) out.sort((a, b) => a.start - b.start);
   return out;

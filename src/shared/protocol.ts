@@ -116,6 +116,7 @@ export type Request =
   | { type: 'contacts.verify'; participant: string; verified: boolean }
   | { type: 'composer.attach'; handle: string }
   | { type: 'composer.send'; handle: string; text: string }
+  | { type: 'composer.draft'; handle: string; text: string }
   | { type: 'message.open'; handle: string }
   | { type: 'frame.resize'; handle: string; height: number }
   | { type: 'vault.status' }
@@ -186,6 +187,8 @@ export type RestoreFailure =
 export interface ComposerView {
   status: ConversationStatus;
   theme: Theme;
+  /** Unsent text from an earlier composer for this conversation. */
+  draft: string;
 }
 
 export interface MessageFrameView {
@@ -213,6 +216,7 @@ export interface ResponseMap {
   'contacts.verify': null;
   'composer.attach': ComposerView | { expired: true };
   'composer.send': SendResult;
+  'composer.draft': null;
   'message.open': MessageFrameView | { expired: true };
   'frame.resize': null;
   'vault.status': VaultStatus;

@@ -6,6 +6,7 @@ import type { ComposerView, ConversationStatus, SendFailure } from '../../shared
 import { onStateChanged, request } from '../../shared/rpc';
 import { applyTheme, reportHeight } from '../shared/frame';
 import { InlineUnlock } from './InlineUnlock';
+import { TrustPanel } from './TrustPanel';
 import './composer.css';
 
 const FAILURE_TEXT: Record<SendFailure, MessageKey> = {
@@ -119,6 +120,7 @@ export function Composer({ handle }: { handle: string }) {
         <span>{statusText}</span>
       </p>
       {view.status.vault === 'locked' && <InlineUnlock />}
+      <TrustPanel handle={handle} status={view.status} />
       {!sealed && view.status.vault !== 'none' && (
         <button
           type="button"

@@ -5,6 +5,8 @@ import type { MessageFrameView } from '../../shared/protocol';
 import { onStateChanged, request } from '../../shared/rpc';
 import { applyTheme, reportHeight } from '../shared/frame';
 import { describeMessage } from './describe';
+import { KeyCard } from './KeyCard';
+import { KeyRequest } from './KeyRequest';
 import './message.css';
 
 export function MessageFrame({ handle }: { handle: string }) {
@@ -33,6 +35,8 @@ export function MessageFrame({ handle }: { handle: string }) {
       </p>
     );
   if (!view) return <p class="sotto-status">{t('msgDecrypting')}</p>;
+  if (view.view.state === 'key-request') return <KeyRequest handle={handle} view={view.view} />;
+  if (view.view.state === 'key-card') return <KeyCard view={view.view} />;
   const shown = describeMessage(view.view);
   return (
     <article class="message" data-state={view.view.state} aria-label={t('frameMessageTitle')}>

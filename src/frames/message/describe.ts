@@ -2,6 +2,10 @@
 // may be shown. Text is shown only for a valid signature.
 import type { MessageKey } from '../../shared/i18n';
 import type { MessageView } from '../../shared/protocol';
+import type { KeyCardView, KeyRequestView } from '../../shared/trust';
+
+/** An encrypted message's view (key requests and key cards have their own components). */
+export type DecryptView = Exclude<MessageView, KeyRequestView | KeyCardView>;
 
 export interface Shown {
   tone: 'ok' | 'warn' | 'bad';
@@ -10,7 +14,7 @@ export interface Shown {
   text?: string;
 }
 
-export function describeMessage(view: MessageView): Shown {
+export function describeMessage(view: DecryptView): Shown {
   switch (view.state) {
     case 'ok': {
       if (view.binding === 'other-conversation' || view.binding === 'other-recipients') {
@@ -18,8 +22,18 @@ export function describeMessage(view: MessageView): Shown {
       }
       if (view.binding === 'other-sender') return { tone: 'bad', key: 'msgOtherSender', text: view.text };
       if (view.signerIsSelf) return { tone: 'ok', key: 'msgFromYou', text: view.text };
-      if (view.signerHandle)
-        return { tone: 'ok', key: 'msgFromContact', substitution: `@${view.signerHandle}`, text: view.text };
+      if (view.signerHandle) {
+        const who = `@${view.signerHandle}`;
+        if (view.signerKey === 'previous')
+          return { tone: 'warn', key: 'msgFromContactPrevious', substitution: who, text: view.text };
+        if (view.signerTrust === 'changed')
+          return { tone: 'warn', key: 'msgFromContactChanged', substitution: who, text: view.text };
+        if (view.signerTrust === 'verified')
+          return { tone: 'ok', key: 'msgFromContactVerified', substitution: who, text: view.text };
+        if (view.signerTrust === 'pinned')
+          return { tone: 'ok', key: 'msgFromContactPinned', substitution: who, text: view.text };
+        return { tone: 'ok', key: 'msgFromContact', substitution: who, text: view.text };
+      }
       return {
         tone: 'warn',
         key: 'msgUnknownSigner',

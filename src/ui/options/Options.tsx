@@ -4,9 +4,10 @@ import { t } from '../../shared/i18n';
 import type { VaultStatus } from '../../shared/protocol';
 import { onStateChanged, request } from '../../shared/rpc';
 import { UnlockForm } from '../shared/UnlockForm';
+import { Contacts } from './Contacts';
+import { MyKey } from './MyKey';
 import { Onboarding } from './Onboarding';
 import { VaultSettings } from './VaultSettings';
-import { MyKey } from './MyKey';
 
 export function Options() {
   const [status, setStatus] = useState<VaultStatus | null>(null);
@@ -29,6 +30,7 @@ export function Options() {
       )}
       {status && status.state !== 'none' && <MyKey status={status} />}
       {status && status.state !== 'none' && <VaultSettings status={status} />}
+      {status && status.state !== 'none' && <Contacts />}
     </main>
   );
 }
