@@ -515,6 +515,127 @@ describe('fake x.com', () => {
     await expect.poll(() => lastMessageText(alice)).toBe(body(999));
   });
 
+  it('opens a conversation in the DM drawer over another page, with history', async () => {
+    await alice.goto('https://x.com/home');
+    const drawer = alice.locator('div[data-testid="DMDrawer"]');
+    await drawer.locator('[data-testid="DMDrawerHeader"]').click();
+    await drawer.locator('div[data-testid="conversation"]', { hasText: '@bob' }).click();
+    await expect
+      .poll(() =>
+        drawer.locator('[data-testid="DMDrawerHeader"] a[aria-label="Expand"]').getAttribute('href'),
+      )
+      .toBe(`/messages/${conv}`);
+    // The page behind stays.
+    expect(alice.url()).toBe('https://x.com/home');
+    expect(await alice.locator('[data-testid="primaryColumn"] h2').textContent()).toBe('Home');
+    // The classic conversation's structure, scoped inside the drawer; the partner card is the first
+    // row of the virtual list, so it exists once scrolled to the top.
+    const viewport = drawer.locator('[data-testid="DmActivityViewport"]');
+    await expect
+      .poll(async () => {
+        await viewport.evaluate((v) => {
+          v.scrollTop = 0;
+        });
+        return drawer.locator('[data-testid="cellInnerDiv"] [data-testid="UserDescription"]').textContent({
+          timeout: 500,
+        });
+      })
+      .toBe('Cyclist and occasional baker.');
+    expect(await drawer.locator('a[data-testid="DM_Conversation_Avatar"]').getAttribute('href')).toBe('/bob');
+    expect(await drawer.locator('[data-testid="DMDrawerHeader"]').textContent()).toContain('Bob');
+    await drawer.locator(COMPOSER).click();
+    await alice.keyboard.type('from the drawer');
+    expect(await drawer.locator(SEND).isEnabled()).toBe(true);
+    await alice.keyboard.press('Enter');
+    await expect.poll(() => fx.messages(conv).at(-1)?.text).toBe('from the drawer');
+    await expect
+      .poll(() =>
+        drawer.locator('[data-testid="messageEntry"] [data-testid="tweetText"]').last().textContent(),
+      )
+      .toBe('from the drawer');
+
+    // Back: the drawer's inbox, same page; forward: the conversation again.
+    await alice.evaluate(() => history.back());
+    await expect.poll(() => drawer.locator(COMPOSER).count()).toBe(0);
+    await expect.poll(() => drawer.locator('div[data-testid="conversation"]').count()).toBeGreaterThan(0);
+    expect(alice.url()).toBe('https://x.com/home');
+    await alice.evaluate(() => history.forward());
+    await drawer.locator(COMPOSER).waitFor();
+    // Navigating the page keeps the drawer's conversation; Expand opens the full page.
+    await alice.locator('a[data-testid="AppTabBar_Profile_Link"]').click();
+    await expect.poll(() => alice.url()).toBe('https://x.com/alice');
+    expect(await drawer.locator(COMPOSER).count()).toBe(1);
+    await drawer.locator('a[aria-label="Expand"]').click();
+    await expect.poll(() => alice.url()).toBe(`https://x.com/messages/${conv}`);
+    expect(await alice.locator('div[data-testid="DMDrawer"]').count()).toBe(0);
+    await alice.locator('section[aria-labelledby="detail-header"]').locator(COMPOSER).waitFor();
+  });
+
+  it('switches conversations through the history API in classic and XChat', async () => {
+    const dave = fx.conversationId(['alice', 'dave']);
+    await alice.goto(`https://x.com/messages/${conv}`);
+    const header = alice.locator('#detail-header');
+    await expect.poll(() => header.textContent()).toBe('Bob');
+    const loads = () => alice.evaluate(() => performance.getEntriesByType('navigation').length);
+    await alice.evaluate(() => {
+      (window as unknown as { fxSamePage: boolean }).fxSamePage = true;
+    });
+    await alice.locator('div[data-testid="conversation"]', { hasText: '@dave' }).click();
+    await expect.poll(() => alice.url()).toBe(`https://x.com/messages/${dave}`);
+    await expect.poll(() => header.textContent()).toBe('Dave');
+    await alice.evaluate(() => history.back());
+    await expect.poll(() => header.textContent()).toBe('Bob');
+    expect(alice.url()).toBe(`https://x.com/messages/${conv}`);
+    await alice.evaluate(() => history.forward());
+    await expect.poll(() => header.textContent()).toBe('Dave');
+    expect(await loads()).toBe(1);
+    expect(await alice.evaluate(() => (window as unknown as { fxSamePage?: boolean }).fxSamePage)).toBe(true);
+
+    await alice.goto(`https://x.com/i/chat/${conv}`);
+    const name = alice.locator('[data-testid="dm-conversation-username"]');
+    await expect.poll(() => name.textContent()).toBe('Bob');
+    await alice.locator(`[data-testid="dm-conversation-item-${dave}"] a[role="option"]`).click();
+    await expect.poll(() => name.textContent()).toBe('Dave');
+    expect(alice.url()).toBe(`https://x.com/i/chat/${dave}`);
+    expect(
+      await alice.locator(`[data-testid="dm-conversation-item-${dave}"] a[aria-selected="true"]`).count(),
+    ).toBe(1);
+    await alice.evaluate(() => history.back());
+    await expect.poll(() => name.textContent()).toBe('Bob');
+    expect(alice.url()).toBe(`https://x.com/i/chat/${conv}`);
+  });
+
+  it('shows a hover card with the bio on user links, and hides it on leave', async () => {
+    fx.setBio('carol', 'Reads a lot. https://example.org/books 📚');
+    await alice.goto(`https://x.com/messages/${conv}`);
+    const card = alice.locator('#layers [data-testid="hoverCardParent"] [data-testid="HoverCard"]');
+    const mention = alice.locator('[data-testid="tweetText"] a[href="/carol"]').first();
+    await mention.hover();
+    await expect
+      .poll(() => card.locator('[data-testid="UserDescription"] img').getAttribute('alt'))
+      .toBe('📚');
+    expect(await card.textContent()).toContain('@carol');
+    expect(await card.locator('[data-testid="UserDescription"]').textContent()).toContain('Reads a lot.');
+    await alice.mouse.move(1, 1);
+    await expect.poll(() => card.count()).toBe(0);
+
+    // Synthetic enter/leave (as a script would do) on the header's profile link, and the inbox avatar.
+    const avatar = alice.locator('a[data-testid="DM_Conversation_Avatar"]');
+    await avatar.dispatchEvent('mouseenter');
+    await expect
+      .poll(() => card.locator('[data-testid="UserDescription"]').textContent())
+      .toBe('Cyclist and occasional baker.');
+    await avatar.dispatchEvent('mouseleave');
+    await expect.poll(() => card.count()).toBe(0);
+    const inboxAvatar = alice.locator('div[data-testid="conversation"] a[href="/dave"]');
+    await inboxAvatar.hover();
+    await expect
+      .poll(() => card.locator('[data-testid="UserDescription"]').textContent())
+      .toBe('Here for the birds.');
+    await alice.mouse.move(1, 1);
+    await expect.poll(() => card.count()).toBe(0);
+  });
+
   it('runs a VKS keyserver that hides user IDs until verified', async () => {
     const gen = (email: string) =>
       openpgp.generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name: 'T', email }] });

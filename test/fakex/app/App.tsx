@@ -3,8 +3,10 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { type ApiUser, api, avatarUrl } from './api.ts';
 import { ChatPage } from './Chat.tsx';
 import { Conversation } from './Conversation.tsx';
+import { DMDrawer } from './Drawer.tsx';
 import { EditProfile } from './EditProfile.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { HoverCards } from './HoverCard.tsx';
 import { Inbox } from './Inbox.tsx';
 import { ConversationInfo } from './Info.tsx';
 import { Profile } from './Profile.tsx';
@@ -127,6 +129,8 @@ export function App() {
       <main role="main" className="fx-main">
         {content}
       </main>
+      {!/^\/(messages|i\/chat)(\/|$)/.test(path) && <DMDrawer me={me} />}
+      <HoverCards />
     </div>
   );
 }

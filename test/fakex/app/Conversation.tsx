@@ -93,8 +93,34 @@ const MessageRow = memo(function MessageRow({ message, sent, sender, group }: Ro
   );
 });
 
-/** The classic DM page: header, partner card, messages (polled), composer. */
-export function Conversation({ me, id, onActivity }: { me: ApiUser; id: string; onActivity: () => void }) {
+const lastOwn = (messages: ApiMessage[], me: ApiUser) => {
+  for (let i = messages.length - 1; i >= 0; i--)
+    if (messages[i]!.sender_id === me.id_str) return messages[i]!.id;
+  return undefined;
+};
+
+/** What the floating drawer lets its conversation do. */
+export interface DrawerControls {
+  back: () => void;
+  collapse: () => void;
+}
+
+/**
+ * The classic DM conversation: header, partner card, messages (polled), composer. On the page it is
+ * `section[aria-labelledby="detail-header"]`; in the drawer the same body sits under `DMDrawerHeader`,
+ * which also links to the full conversation ("Expand").
+ */
+export function Conversation({
+  me,
+  id,
+  onActivity,
+  drawer,
+}: {
+  me: ApiUser;
+  id: string;
+  onActivity: () => void;
+  drawer?: DrawerControls;
+}) {
   const [conv, setConv] = useState<ApiConversation | null>(null);
   const [messages, setMessages] = useState<ApiMessage[]>([]);
   const [missing, setMissing] = useState(false);
@@ -157,50 +183,94 @@ export function Conversation({ me, id, onActivity }: { me: ApiUser; id: string; 
 
   if (missing) return <div className="fx-section">This conversation could not be loaded.</div>;
   if (!conv) return <div className="fx-section" aria-busy="true" />;
-
-  const others = conv.participants.filter((p) => p.id_str !== me.id_str);
-  const group = conv.type === 'GROUP_DM';
-  const partner = others[0];
-  const title = conversationTitle(conv, me);
-  const byId = new Map(conv.participants.map((p) => [p.id_str, p]));
-
+  if (drawer) {
+    return (
+      <>
+        <div data-testid="DMDrawerHeader" className="fx-header fx-drawer-header">
+          <button type="button" aria-label="Back" onClick={drawer.back}>
+            ←
+          </button>
+          {header(conv)}
+          <Link href={`/messages/${id}`} aria-label="Expand">
+            ⤢
+          </Link>
+          <button type="button" aria-label="Collapse" onClick={drawer.collapse}>
+            ⌄
+          </button>
+        </div>
+        {body(conv)}
+      </>
+    );
+  }
   return (
     <section className="fx-section" aria-labelledby="detail-header" role="region">
       <div className="fx-header">
+        {header(conv)}
+        <Link
+          href={`/messages/${id}/info`}
+          aria-label={conv.type === 'GROUP_DM' ? 'Group info' : 'Conversation info'}
+        >
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+            <path d="M12 2C6.5 2 2 6.5 2 12s4.5 10 10 10 10-4.5 10-10S17.5 2 12 2zm1 15h-2v-6h2v6zm0-8h-2V7h2v2z" />
+          </svg>
+        </Link>
+      </div>
+      {body(conv)}
+    </section>
+  );
+
+  function header(conv: ApiConversation) {
+    const group = conv.type === 'GROUP_DM';
+    const partner = conv.participants.find((p) => p.id_str !== me.id_str);
+    return (
+      <>
         <Link
           data-testid="DM_Conversation_Avatar"
           href={group ? `/messages/${id}/participants` : `/${partner?.screen_name ?? ''}`}
         >
           <img className="fx-avatar" alt="" src={avatarUrl(partner?.id_str ?? '0')} />
         </Link>
-        <h2 id="detail-header" aria-level={2} role="heading" style={{ flex: 1, margin: 0, fontSize: 17 }}>
-          <span className={C.text}>{title}</span>
+        <h2
+          id={drawer ? undefined : 'detail-header'}
+          aria-level={2}
+          role="heading"
+          style={{ flex: 1, margin: 0, fontSize: 17 }}
+        >
+          <span className={C.text}>{conversationTitle(conv, me)}</span>
         </h2>
-        <Link href={`/messages/${id}/info`} aria-label={group ? 'Group info' : 'Conversation info'}>
-          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-            <path d="M12 2C6.5 2 2 6.5 2 12s4.5 10 10 10 10-4.5 10-10S17.5 2 12 2zm1 15h-2v-6h2v6zm0-8h-2V7h2v2z" />
-          </svg>
-        </Link>
-      </div>
-      <div data-testid="DmActivityContainer" className={C.view} style={{ flex: 1, minHeight: 0 }}>
-        <VirtualList
-          items={!group && partner ? [partner, ...messages] : messages}
-          itemKey={(item) => ('screen_name' in item ? 'card' : item.id)}
-          renderItem={(item) =>
-            'screen_name' in item ? (
-              <PartnerCard user={item} />
-            ) : (
-              <MessageRow
-                message={item}
-                sent={item.sender_id === me.id_str}
-                sender={byId.get(item.sender_id)}
-                group={group}
-              />
-            )
-          }
-        />
-      </div>
-      <Composer key={id} onSend={onSend} />
-    </section>
-  );
+      </>
+    );
+  }
+
+  function body(conv: ApiConversation) {
+    const others = conv.participants.filter((p) => p.id_str !== me.id_str);
+    const group = conv.type === 'GROUP_DM';
+    const partner = others[0];
+    const byId = new Map(conv.participants.map((p) => [p.id_str, p]));
+
+    return (
+      <>
+        <div data-testid="DmActivityContainer" className={C.view} style={{ flex: 1, minHeight: 0 }}>
+          <VirtualList
+            items={!group && partner ? [partner, ...messages] : messages}
+            itemKey={(item) => ('screen_name' in item ? 'card' : item.id)}
+            followKey={lastOwn(messages, me)}
+            renderItem={(item) =>
+              'screen_name' in item ? (
+                <PartnerCard user={item} />
+              ) : (
+                <MessageRow
+                  message={item}
+                  sent={item.sender_id === me.id_str}
+                  sender={byId.get(item.sender_id)}
+                  group={group}
+                />
+              )
+            }
+          />
+        </div>
+        <Composer key={id} onSend={onSend} />
+      </>
+    );
+  }
 }

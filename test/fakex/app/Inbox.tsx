@@ -1,13 +1,24 @@
 /** @jsxImportSource react */
 import { useEffect, useState } from 'react';
 import { type ApiUser, api, avatarUrl, conversationTitle, type InboxEntry, timeText } from './api.ts';
-import { navigate } from './router.tsx';
+import { Link, navigate } from './router.tsx';
 import { C } from './styles.ts';
 
 const INBOX_POLL_MS = 1500;
 
 /** The conversation list shown beside every DM page (X's wide layout). */
-export function Inbox({ me, selected, refresh }: { me: ApiUser; selected: string | null; refresh: number }) {
+export function Inbox({
+  me,
+  selected,
+  refresh,
+  onOpen = (id) => navigate(`/messages/${id}`),
+}: {
+  me: ApiUser;
+  selected: string | null;
+  refresh: number;
+  /** Default: the conversation page; the drawer opens it in place. */
+  onOpen?: (id: string) => void;
+}) {
   const [items, setItems] = useState<InboxEntry[]>([]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is a trigger (activity in the open conversation), reload at once
@@ -42,11 +53,23 @@ export function Inbox({ me, selected, refresh }: { me: ApiUser; selected: string
               tabIndex={0}
               aria-selected={isSelected}
               className="fx-conv-item"
-              onClick={() => navigate(`/messages/${c.conversation_id}`)}
-              onKeyDown={(e) => e.key === 'Enter' && navigate(`/messages/${c.conversation_id}`)}
+              onClick={() => onOpen(c.conversation_id)}
+              onKeyDown={(e) => e.key === 'Enter' && onOpen(c.conversation_id)}
             >
               <div className={`${C.view} ${C.row}`} style={{ gap: 8 }}>
-                <img className="fx-avatar" alt="" src={avatarUrl(first?.id_str ?? '0')} />
+                {c.type === 'ONE_TO_ONE' && first ? (
+                  // As on X, a one-to-one item's avatar links to the profile (and shows the hover card).
+                  <Link
+                    href={`/${first.screen_name}`}
+                    aria-hidden="true"
+                    tabIndex={-1}
+                    onClick={(e) => e.stopPropagation()}
+                  >
+                    <img className="fx-avatar" alt="" src={avatarUrl(first.id_str)} />
+                  </Link>
+                ) : (
+                  <img className="fx-avatar" alt="" src={avatarUrl(first?.id_str ?? '0')} />
+                )}
                 <div className={C.view} style={{ flex: 1, overflow: 'hidden' }}>
                   <div className={`${C.view} ${C.row}`} style={{ gap: 4 }}>
                     <span className={C.text} style={{ fontWeight: 700 }}>

@@ -11,6 +11,8 @@ interface Props<T> {
   items: T[];
   itemKey: (item: T) => string;
   renderItem: (item: T) => ReactNode;
+  /** When this changes (the user's own newest message), the list jumps to the bottom, as X does. */
+  followKey?: string | undefined;
 }
 
 /**
@@ -20,7 +22,7 @@ interface Props<T> {
  * while it stays in range, and a node freed by a row that left is reused for the next row that comes
  * in, showing a different message. Newest at the bottom; it sticks to the bottom while there.
  */
-export function VirtualList<T>({ items, itemKey, renderItem }: Props<T>) {
+export function VirtualList<T>({ items, itemKey, renderItem, followKey }: Props<T>) {
   const viewport = useRef<HTMLDivElement>(null);
   const observer = useRef<ResizeObserver | null>(null);
   const container = useRef<HTMLDivElement>(null);
@@ -29,6 +31,11 @@ export function VirtualList<T>({ items, itemKey, renderItem }: Props<T>) {
   const stick = useRef(true);
   const [view, setView] = useState({ top: 0, height: 0 });
   const [, setMeasured] = useState(0);
+  const followed = useRef(followKey);
+  if (followKey !== followed.current) {
+    followed.current = followKey;
+    stick.current = true;
+  }
 
   const keys = items.map(itemKey);
   const tops = [0];
