@@ -16,7 +16,8 @@ async function all(): Promise<Record<string, SeenBio>> {
   return cache;
 }
 
-export async function remember(entries: Array<{ handle: string; bio: string }>): Promise<void> {
+/** Stores the bios; true when one of them is new or changed. */
+export async function remember(entries: Array<{ handle: string; bio: string }>): Promise<boolean> {
   const bios = await all();
   let changed = false;
   for (const { handle, bio } of entries) {
@@ -25,13 +26,14 @@ export async function remember(entries: Array<{ handle: string; bio: string }>):
     bios[key] = { bio, seenAt: Date.now() };
     changed = true;
   }
-  if (!changed) return;
+  if (!changed) return false;
   const keys = Object.keys(bios);
   if (keys.length > MAX_BIOS) {
     keys.sort((a, b) => (bios[a]?.seenAt ?? 0) - (bios[b]?.seenAt ?? 0));
     for (const k of keys.slice(0, keys.length - MAX_BIOS)) delete bios[k];
   }
   await setSession('bios', bios);
+  return true;
 }
 
 export async function lastSeen(handle: string): Promise<string | null> {

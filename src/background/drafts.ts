@@ -6,7 +6,12 @@ import * as vault from './vault';
 const MAX_DRAFTS = 50;
 const drafts = new Map<string, string>();
 
-vault.onVaultChange(() => drafts.clear());
+// Locking forgets every draft; unlocking keeps them (the text typed while locked must survive).
+vault.onVaultChange(() => {
+  void vault.unlockedKey().then((key) => {
+    if (!key) drafts.clear();
+  });
+});
 
 export function saveDraft(conversationId: string, text: string): void {
   drafts.delete(conversationId);

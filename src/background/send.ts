@@ -21,6 +21,8 @@ export async function send(
   if (text.trim() === '') return { ok: false, reason: 'empty' };
   if (busy.has(composerHandle)) return { ok: false, reason: 'busy' };
   busy.add(composerHandle);
+  // Until it is sent, the text is a draft: a failure keeps it even if the page goes away now.
+  saveDraft(record.conversationId, text);
   try {
     return await encryptAndDeliver(composerHandle, record, text);
   } finally {

@@ -12,8 +12,9 @@ import { pageTheme } from './theme';
 // A view that is still rendering is not broken: speak up only after this long.
 const HEALTH_GRACE_MS = 1500;
 
+/** Which conversation, with whom: a bio appearing or changing does not make it another one. */
 function conversationKey(c: Conversation): string {
-  return JSON.stringify([c.id, c.group, c.participants]);
+  return JSON.stringify([c.id, c.group, c.participants.map((p) => p.handle.toLowerCase())]);
 }
 
 export class SurfaceController {
@@ -22,6 +23,7 @@ export class SurfaceController {
   private composer: ComposerMount | null = null;
   private opening: string | null = null;
   private unhealthySince: number | null = null;
+  private reportedBios = '';
   readonly messages = new MessageFrames(pageTheme);
 
   constructor(private surface: Surface) {}
@@ -45,8 +47,21 @@ export class SurfaceController {
       await this.open(conversation, key);
     } else {
       this.composer?.keepMounted();
+      await this.reportBios(conversation);
     }
     if (this.conversationId) this.messages.scan(surface, this.conversationId);
+  }
+
+  /** Bios shown in the view go to the background; a changed one may change who can be sealed. */
+  private async reportBios(conversation: Conversation): Promise<void> {
+    const bios = conversation.participants.filter((p) => p.bio !== null) as Array<{
+      handle: string;
+      bio: string;
+    }>;
+    const key = JSON.stringify(bios);
+    if (bios.length === 0 || key === this.reportedBios) return;
+    this.reportedBios = key;
+    await request({ type: 'bios.seen', bios });
   }
 
   private checkHealth(): void {
@@ -73,6 +88,7 @@ export class SurfaceController {
       if (this.opening !== key) return; // the view moved on meanwhile
       this.conversationKey = key;
       this.conversationId = conversation.id;
+      this.reportedBios = JSON.stringify(conversation.participants.filter((p) => p.bio !== null));
       this.composer = new ComposerMount(this.surface, composerHandle, isSealed(status));
     } finally {
       if (this.opening === key) this.opening = null;

@@ -112,6 +112,13 @@ export async function waitForDecrypted(
   timeoutMs = 30_000,
 ): Promise<string> {
   return poll(`a message frame showing ${JSON.stringify(expected)}`, timeoutMs, async () => {
+    // Like a reader, look at the newest messages: scroll the conversation to its end.
+    await page.evaluate(() => {
+      const list = document.querySelector(
+        '[data-testid="DmActivityViewport"], [data-testid="dm-message-list-container"]',
+      );
+      list?.scrollTo({ top: list.scrollHeight });
+    });
     for (const frame of await page.extensionFrames()) {
       const shown = await frame
         .evaluate(() => ({

@@ -10,6 +10,7 @@ const SEL = {
   drawer: '[data-testid="DMDrawer"]',
   drawerHeader: '[data-testid="DMDrawerHeader"]',
   editor: '[data-testid="dmComposerTextInput"]',
+  editorContainer: '[data-testid="dmComposerTextInputRichTextInputContainer"]',
   sendButton: '[data-testid="dmComposerSendButton"]',
   avatar: 'a[data-testid="DM_Conversation_Avatar"]',
   scroller: '[data-testid="DmActivityViewport"]',
@@ -70,7 +71,11 @@ function classicSurface(slot: string, root: HTMLElement, id: string): Surface {
       const editor = root.querySelector<HTMLElement>(SEL.editor);
       if (!editor) return null;
       const sendButton = root.querySelector<HTMLElement>(SEL.sendButton);
-      const row = (sendButton && lowestCommonAncestor(editor, sendButton)) ?? editor.parentElement;
+      // Without a send button, cover the editor's own container (never DraftJS's insides).
+      const row =
+        (sendButton && lowestCommonAncestor(editor, sendButton)) ??
+        editor.closest<HTMLElement>(SEL.editorContainer)?.parentElement ??
+        editor.parentElement;
       return row ? { row, editor, sendButton } : null;
     },
     insert(parts, text) {
