@@ -515,6 +515,28 @@ describe('fake x.com', () => {
     await expect.poll(() => lastMessageText(alice)).toBe(body(999));
   });
 
+  it('keeps its rows when a row shrinks under it (text hidden by a script), with no scroll event', async () => {
+    const id = fx.conversationId(['alice', 'carol']);
+    fx.seed(id, [{ from: 'carol', text: 'QUJD'.repeat(1500) }]);
+    await alice.goto(`https://x.com/messages/${id}`);
+    const viewport = alice.locator('[data-testid="DmActivityViewport"]');
+    const text = viewport.locator('[data-testid="messageEntry"] [data-testid="tweetText"]');
+    await expect.poll(() => text.count()).toBe(1);
+    await expect.poll(() => viewport.evaluate((v) => v.scrollTop)).toBeGreaterThan(1000);
+    // What an extension does to a ciphertext: hide it and put something small in its place.
+    await text.evaluate((el) => {
+      el.style.setProperty('display', 'none', 'important');
+      const stand = document.createElement('div');
+      stand.textContent = 'stand-in';
+      stand.id = 'fx-stand-in';
+      el.after(stand);
+    });
+    await expect.poll(() => viewport.evaluate((v) => v.scrollHeight <= v.clientHeight + 1)).toBe(true);
+    await alice.waitForTimeout(300);
+    expect(await viewport.locator('[data-testid="cellInnerDiv"]').count()).toBe(2);
+    expect(await alice.locator('#fx-stand-in').isVisible()).toBe(true);
+  });
+
   it('opens a conversation in the DM drawer over another page, with history', async () => {
     await alice.goto('https://x.com/home');
     const drawer = alice.locator('div[data-testid="DMDrawer"]');

@@ -29,8 +29,10 @@ export function VirtualList<T>({ items, itemKey, renderItem, followKey }: Props<
   const heights = useRef(new Map<string, number>());
   const slots = useRef(new Map<string, number>());
   const stick = useRef(true);
-  const [view, setView] = useState({ top: 0, height: 0 });
-  const [, setMeasured] = useState(0);
+  // Any change re-renders; the scroll position itself is read from the element, never cached, since
+  // the browser may clamp it (content shrank) without a scroll event.
+  const [, rerender] = useState(0);
+  const tick = () => rerender((n) => n + 1);
   const followed = useRef(followKey);
   if (followKey !== followed.current) {
     followed.current = followKey;
@@ -41,8 +43,10 @@ export function VirtualList<T>({ items, itemKey, renderItem, followKey }: Props<
   const tops = [0];
   for (const k of keys) tops.push(tops.at(-1)! + (heights.current.get(k) ?? ESTIMATE));
   const total = tops.at(-1)!;
-  const from = view.top - OVERSCAN;
-  const to = view.top + (view.height || 800) + OVERSCAN;
+  const scrollTop = viewport.current?.scrollTop ?? 0;
+  const clientHeight = viewport.current?.clientHeight || 800;
+  const from = scrollTop - OVERSCAN;
+  const to = scrollTop + clientHeight + OVERSCAN;
   let start = 0;
   while (start < keys.length && tops[start + 1]! <= from) start++;
   let end = start;
@@ -65,14 +69,11 @@ export function VirtualList<T>({ items, itemKey, renderItem, followKey }: Props<
     if (!v) return;
     const onScroll = () => {
       stick.current = v.scrollTop + v.clientHeight >= v.scrollHeight - 2;
-      setView({ top: v.scrollTop, height: v.clientHeight });
+      tick();
     };
     v.addEventListener('scroll', onScroll, { passive: true });
     // The viewport's own size, and rows changing size without a render (e.g. something mounted in them).
-    const ro = new ResizeObserver(() => {
-      setView({ top: v.scrollTop, height: v.clientHeight });
-      setMeasured((n) => n + 1);
-    });
+    const ro = new ResizeObserver(tick);
     ro.observe(v);
     observer.current = ro;
     return () => {
@@ -104,7 +105,8 @@ export function VirtualList<T>({ items, itemKey, renderItem, followKey }: Props<
     if (grown !== 0) c.style.height = `${total + grown}px`;
     if (stick.current) v.scrollTop = v.scrollHeight;
     else if (shiftAbove !== 0) v.scrollTop += shiftAbove;
-    if (grown !== 0) setMeasured((n) => n + 1);
+    // Render again if the heights or the range we rendered for are out of date.
+    if (grown !== 0 || v.scrollTop !== scrollTop || v.clientHeight !== clientHeight) tick();
   });
 
   return (
