@@ -8,6 +8,8 @@ import { C } from './styles.ts';
 
 const SHOW_MS = 300;
 const HIDE_MS = 100;
+const CARD_WIDTH = 300;
+const CARD_HEIGHT = 220;
 const HANDLE_PATH = /^\/([A-Za-z0-9_]{1,15})\/?$/;
 const NOT_USERS = new Set([
   'home',
@@ -73,8 +75,14 @@ export function HoverCards() {
         api.user(handle).then(
           (user) => {
             if (mine !== token || !a.isConnected) return;
+            // Below the link, or above it near the bottom; kept inside the window.
             const r = a.getBoundingClientRect();
-            setShown({ user, x: r.left + window.scrollX, y: r.bottom + window.scrollY + 4 });
+            const below = r.bottom + 4 + CARD_HEIGHT <= innerHeight;
+            setShown({
+              user,
+              x: Math.max(0, Math.min(r.left, innerWidth - CARD_WIDTH - 8)),
+              y: below ? r.bottom + 4 : Math.max(0, r.top - 4 - CARD_HEIGHT),
+            });
           },
           () => {},
         );
@@ -113,10 +121,7 @@ export function HoverCards() {
   if (!layers || !shown) return null;
   const { user } = shown;
   return createPortal(
-    <div
-      data-testid="hoverCardParent"
-      style={{ position: 'absolute', left: shown.x, top: shown.y, zIndex: 2 }}
-    >
+    <div data-testid="hoverCardParent" style={{ position: 'fixed', left: shown.x, top: shown.y, zIndex: 2 }}>
       <div data-testid="HoverCard" ref={card} className={`${C.view} fx-hovercard`}>
         <Link href={`/${user.screen_name}`} aria-hidden="true" tabIndex={-1}>
           <img className="fx-avatar" alt="" src={avatarUrl(user.id_str)} />

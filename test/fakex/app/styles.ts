@@ -58,7 +58,7 @@ button{font:inherit}
 .fx-dialog label span{font-size:13px;color:#536471}
 .fx-dialog input,.fx-dialog textarea{border:0;outline:0;font:inherit;resize:none}
 .flex{display:flex}
-.fx-hovercard{width:300px;gap:6px;padding:16px;background:#fff;border-radius:16px;box-shadow:0 0 15px rgba(101,119,134,.2)}
+.fx-hovercard{width:300px;box-sizing:border-box;gap:6px;padding:16px;background:#fff;border-radius:16px;box-shadow:0 0 15px rgba(101,119,134,.2)}
 .fx-drawer{position:fixed;right:20px;bottom:0;width:400px;background:#fff;border-radius:16px 16px 0 0;box-shadow:0 0 15px rgba(101,119,134,.2);display:flex;flex-direction:column;z-index:1}
 .fx-drawer-open{height:min(540px,85vh)}
 .fx-drawer-header{cursor:pointer}
