@@ -111,7 +111,10 @@ export async function waitForDecrypted(
   expected: string,
   timeoutMs = 30_000,
 ): Promise<string> {
+  let seen: Array<{ text: string | null; status: string } | null> = [];
   return poll(`a message frame showing ${JSON.stringify(expected)}`, timeoutMs, async () => {
+    if (seen.length > 0) lastSeen.set(page, seen);
+    seen = [];
     // Like a reader, look at the newest messages: scroll the conversation to its end.
     await page.evaluate(() => {
       const list = document.querySelector(
@@ -126,11 +129,16 @@ export async function waitForDecrypted(
           status: document.querySelector('[data-testid="sotto-message-status"]')?.textContent ?? '',
         }))
         .catch(() => null);
+      seen.push(shown);
       if (shown?.text === expected) return shown.status;
     }
     return undefined;
+  }).catch((error: Error) => {
+    throw new Error(`${error.message}; frames showed ${JSON.stringify(lastSeen.get(page) ?? seen)}`);
   });
 }
+
+const lastSeen = new WeakMap<TestPage, Array<{ text: string | null; status: string } | null>>();
 
 /** Reads this user's passphrase-protected secret key from the extension's own storage. */
 export function storedSecretKey(options: TestPage): Promise<string> {

@@ -72,3 +72,32 @@ export function composerError(composer: TestFrameLike): Promise<string> {
     return text ? text : undefined;
   });
 }
+
+/** A browser without Sotto, as someone who has not installed it sees X. */
+export async function plainBrowser(
+  fakex: FakeX,
+  handle: string,
+): Promise<{ page: PlainPage; close(): Promise<void> }> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=MAP x.com 127.0.0.1:${fakex.port}`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  const page = await context.newPage();
+  await page.goto(`https://x.com/__login?as=${handle}&next=%2Fhome`);
+  return { page, close: () => browser.close() };
+}
+
+export type PlainPage = import('playwright-core').Page;

@@ -21,13 +21,16 @@ function chatSurface(root: HTMLElement, id: string): Surface {
     slot: 'x-chat:page',
     root,
     conversation(): Conversation | null {
+      // Groups have numeric ids (one-to-one ids are two user ids joined by '-'); their members come
+      // from the group's info page, as in classic DMs.
+      if (!id.includes('-')) return { id, participants: [], group: true };
       const links = Array.from(root.querySelector(SEL.header)?.querySelectorAll('a[href]') ?? []);
-      const handles = [
-        ...new Set(links.map((a) => handleFromHref(a.getAttribute('href'))).filter((h) => h !== null)),
-      ];
-      if (handles.length !== 1) return handles.length === 0 ? null : { id, participants: [], group: true };
+      const handles = new Set(
+        links.map((a) => handleFromHref(a.getAttribute('href'))).filter((h) => h !== null),
+      );
+      if (handles.size !== 1) return null;
       // XChat shows no bio: the profile page and hover cards feed the bio cache instead.
-      return { id, participants: [{ handle: handles[0]!, bio: null }], group: false };
+      return { id, participants: [{ handle: [...handles][0]!, bio: null }], group: false };
     },
     composer(): ComposerParts | null {
       const editor = root.querySelector<HTMLTextAreaElement>(SEL.textarea);
