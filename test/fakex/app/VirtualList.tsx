@@ -1,5 +1,5 @@
 /** @jsxImportSource react */
-import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { C } from './styles.ts';
 
 /** Height assumed for a row not yet measured. */
@@ -32,7 +32,7 @@ export function VirtualList<T>({ items, itemKey, renderItem, followKey }: Props<
   // Any change re-renders; the scroll position itself is read from the element, never cached, since
   // the browser may clamp it (content shrank) without a scroll event.
   const [, rerender] = useState(0);
-  const tick = () => rerender((n) => n + 1);
+  const tick = useCallback(() => rerender((n) => n + 1), []);
   const followed = useRef(followKey);
   if (followKey !== followed.current) {
     followed.current = followKey;
@@ -81,7 +81,7 @@ export function VirtualList<T>({ items, itemKey, renderItem, followKey }: Props<
       ro.disconnect();
       observer.current = null;
     };
-  }, []);
+  }, [tick]);
 
   // Measure the rows in range; keep what is on screen in place when rows above change height.
   useLayoutEffect(() => {
