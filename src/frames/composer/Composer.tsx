@@ -61,13 +61,16 @@ export function Composer({ handle }: { handle: string }) {
     }
   }, [handle]);
 
-  // Keep unsent text in the background so it survives X re-rendering or a conversation switch.
+  // Keep unsent text in the background so it survives X re-rendering or a conversation switch:
+  // shortly after typing stops, and at once when the site removes this frame.
   useEffect(() => {
-    const timer = setTimeout(
-      () => void request({ type: 'composer.draft', handle, text }).catch(() => {}),
-      300,
-    );
-    return () => clearTimeout(timer);
+    const save = () => void request({ type: 'composer.draft', handle, text }).catch(() => {});
+    const timer = setTimeout(save, 150);
+    addEventListener('pagehide', save);
+    return () => {
+      clearTimeout(timer);
+      removeEventListener('pagehide', save);
+    };
   }, [handle, text]);
 
   useEffect(() => {
