@@ -8,6 +8,7 @@ import type { ParticipantStatus } from '../shared/protocol';
 import type { KeySource, TrustFailure } from '../shared/trust';
 import { lastSeen, remember } from './bios';
 import { cardFor } from './cardCache';
+import { trustChanged } from './changes';
 import { pin, pinned } from './keyring';
 
 const VKS = 'https://keys.openpgp.org/vks/v1/by-fingerprint/';
@@ -63,6 +64,8 @@ async function discover(handle: string, fingerprint: string): Promise<Participan
   const found = await findKey(fingerprint);
   if (!found.ok) return failureStatus(handle, fingerprint, found.reason);
   await pin(handle, fingerprint, found.armored, found.source);
+  // Messages already on screen from this person may now verify: frames look again.
+  trustChanged();
   return { handle, state: 'ready', fingerprint, verified: false };
 }
 

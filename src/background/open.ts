@@ -39,6 +39,8 @@ export async function openMessage(record: MessageRecord): Promise<MessageView> {
   if (result.state === 'locked') return result; // never cache: unlocking changes it
   await vault.touch();
   const view = await labelSigner(result, own?.fingerprint ?? null, contacts as KnownKey[]);
+  // The signer's key may arrive any moment (discovery, a key card): do not remember "unknown".
+  if (result.state === 'unknown-signer') return view;
   cache.set(cacheKey, view);
   if (cache.size > MAX_CACHED) {
     const oldest = cache.keys().next().value;

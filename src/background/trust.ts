@@ -138,7 +138,7 @@ export async function seeBios(bios: Array<{ handle: string; bio: string }>): Pro
       if (fingerprint !== was && (fingerprint !== null || was !== null)) changed = true;
     } else if (fingerprint && fingerprint !== own && started < MAX_DISCOVERIES_PER_BATCH) {
       started++;
-      void resolveParticipant(handle, bio).then((s) => s.state === 'ready' && trustChanged());
+      void resolveParticipant(handle, bio);
     }
   }
   if (changed) trustChanged();

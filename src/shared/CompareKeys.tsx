@@ -11,8 +11,8 @@ function Qr({ fingerprint, label }: { fingerprint: string; label: string }) {
     <svg
       class="sotto-qr"
       viewBox={`0 0 ${size} ${size}`}
-      width={size * 4}
-      height={size * 4}
+      width={size * 3}
+      height={size * 3}
       role="img"
       aria-label={label}
     >
@@ -63,7 +63,7 @@ export function CompareKeys({
         <button type="button" data-testid="sotto-compare-verify" onClick={() => onVerify(!view.verified)}>
           {view.verified ? t('compareUnverify') : t('compareMarkVerified')}
         </button>
-        <button type="button" class="secondary" onClick={onClose}>
+        <button type="button" class="secondary" data-testid="sotto-compare-close" onClick={onClose}>
           {t('compareClose')}
         </button>
       </div>

@@ -110,7 +110,10 @@ export async function scrollToLatest(page: TestPage): Promise<void> {
   await page
     .evaluate(() => {
       const viewport = document.querySelector('[data-testid="DmActivityViewport"]');
-      if (viewport) viewport.scrollTop = viewport.scrollHeight;
+      if (!viewport) return;
+      viewport.scrollTop = viewport.scrollHeight;
+      // The fake's virtual list measures on scroll; a list measured before layout can stay empty.
+      viewport.dispatchEvent(new Event('scroll'));
     })
     .catch(() => undefined);
 }
@@ -132,6 +135,15 @@ export async function waitForShown(page: TestPage, expected: string, timeoutMs =
     timeoutMs,
   );
   return frame.text('[data-testid="sotto-message-status"]');
+}
+
+/** Clicks `selector` in whichever extension frame shows it (frames may be re-mounted meanwhile). */
+export async function clickInFrame(page: TestPage, selector: string, timeoutMs = 30_000): Promise<void> {
+  await poll(`a click on ${selector}`, timeoutMs, async () => {
+    const { frame } = await frameWith(page, selector);
+    await frame.click(selector);
+    return true;
+  });
 }
 
 export interface ContactRow {
