@@ -36,8 +36,9 @@ describe.each(browserKinds)('backup and restore in %s', (kind) => {
 
   it('makes a backup file and a recovery sheet with the code, the fingerprint and the date', async () => {
     await sendAs(alice.browser, 'alice', conversation, fromAlice);
-    bobPage = await sendAs(bob.browser, 'bob', conversation, fromBob);
-    await waitForDecrypted(bobPage, fromAlice);
+    await sendAs(bob.browser, 'bob', conversation, fromBob);
+    bobPage = await openAs(bob.browser, 'bob', `/messages/${conversation}`);
+    expect(await waitForDecrypted(bobPage, fromAlice)).toContain('@alice');
 
     const options = alice.key.options;
     await options.click('[data-testid="backup-create"]');
@@ -112,6 +113,8 @@ describe.each(browserKinds)('backup and restore in %s', (kind) => {
     await waitForComposer(page, 'input');
     const after = `written after the restore ${kind}`;
     await sendIn(page, after);
+    await bobPage.close();
+    bobPage = await openAs(bob.browser, 'bob', `/messages/${conversation}`);
     expect(await waitForDecrypted(bobPage, after)).toContain('@alice');
   });
 });

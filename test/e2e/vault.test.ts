@@ -133,11 +133,11 @@ describe.each(browserKinds)('the vault in %s', (kind) => {
     const options = alice.key.options;
     await choose(options, '[data-testid="autolock-select"]', '1');
     await waitForText(options, '[data-testid="autolock-saved"]');
-    // The conversation in the tab the user looks at (the options tab had the focus).
-    await alicePage.close();
-    alicePage = await openAs(alice.browser, 'alice', `/messages/${conversation}`);
     const before = words('before auto-lock');
     await sendIn(bobPage, before);
+    // Alice opens the conversation afresh (the options tab had the focus).
+    await alicePage.close();
+    alicePage = await openAs(alice.browser, 'alice', `/messages/${conversation}`);
     await waitForDecrypted(alicePage, before);
     expect(await composerShows(alicePage)).toBe('input');
 
@@ -152,7 +152,10 @@ describe.each(browserKinds)('the vault in %s', (kind) => {
     );
     const after = words('while locked');
     await sendIn(bobPage, after);
-    await poll('the new message frame to say Sotto is locked', 30_000, async () =>
+    await alicePage.close();
+    alicePage = await openAs(alice.browser, 'alice', `/messages/${conversation}`);
+    await waitForComposer(alicePage, 'unlock');
+    await poll('the message frames to say Sotto is locked', 30_000, async () =>
       (await messageStatuses(alicePage)).some((s) => s.includes('locked')) ? true : undefined,
     );
 
