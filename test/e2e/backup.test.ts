@@ -35,8 +35,8 @@ describe.each(browserKinds)('backup and restore in %s', (kind) => {
   });
 
   it('makes a backup file and a recovery sheet with the code, the fingerprint and the date', async () => {
-    await sendAs(alice.browser, 'alice', conversation, fromAlice);
-    await sendAs(bob.browser, 'bob', conversation, fromBob);
+    await (await sendAs(alice.browser, 'alice', conversation, fromAlice)).close();
+    await (await sendAs(bob.browser, 'bob', conversation, fromBob)).close();
     bobPage = await openAs(bob.browser, 'bob', `/messages/${conversation}`);
     expect(await waitForDecrypted(bobPage, fromAlice)).toContain('@alice');
 

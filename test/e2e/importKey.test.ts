@@ -182,11 +182,11 @@ describe.each(browserKinds)('importing GnuPG keys in %s', (kind) => {
   it('sends and reads messages both ways with the imported keys', async () => {
     const conversation = fakex.conversationId(['alice', 'bob']);
     const hello = `hello from an ed25519 key ${kind}`;
-    await sendAs(alice, 'alice', conversation, hello);
+    await (await sendAs(alice, 'alice', conversation, hello)).close();
     const bobPage = await openAs(bob, 'bob', `/messages/${conversation}`);
     expect(await waitForDecrypted(bobPage, hello)).toContain('@alice');
     const reply = `and back from rsa3072 ${kind}`;
-    await sendAs(bob, 'bob', conversation, reply);
+    await (await sendAs(bob, 'bob', conversation, reply)).close();
     const alicePage = await openAs(alice, 'alice', `/messages/${conversation}`);
     expect(await waitForDecrypted(alicePage, reply)).toContain('@bob');
     expect(await waitForDecrypted(alicePage, hello)).toContain('you');

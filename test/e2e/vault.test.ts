@@ -22,6 +22,12 @@ import {
   waitForText,
 } from './vaultFlows.ts';
 
+/** The user clicks into the conversation's message list (the tab had been opened behind the options tab). */
+async function lookAt(page: TestPage): Promise<void> {
+  await page.waitForSelector('[data-testid="DmActivityViewport"]');
+  await page.click('[data-testid="DmActivityViewport"]');
+}
+
 const NEW_PASSPHRASE = 'a brand new passphrase 42';
 const words = (what: string) => `${what} ${Math.random().toString(36).slice(2, 10)}`;
 
@@ -138,6 +144,7 @@ describe.each(browserKinds)('the vault in %s', (kind) => {
     // Alice opens the conversation afresh (the options tab had the focus).
     await alicePage.close();
     alicePage = await openAs(alice.browser, 'alice', `/messages/${conversation}`);
+    await lookAt(alicePage);
     await waitForDecrypted(alicePage, before);
     expect(await composerShows(alicePage)).toBe('input');
 
@@ -154,6 +161,7 @@ describe.each(browserKinds)('the vault in %s', (kind) => {
     await sendIn(bobPage, after);
     await alicePage.close();
     alicePage = await openAs(alice.browser, 'alice', `/messages/${conversation}`);
+    await lookAt(alicePage);
     await waitForComposer(alicePage, 'unlock');
     await poll('the message frames to say Sotto is locked', 30_000, async () =>
       (await messageStatuses(alicePage)).some((s) => s.includes('locked')) ? true : undefined,
