@@ -5,6 +5,9 @@ import { extensionUrl } from './runtime';
 export type FramePage = 'composer' | 'message';
 
 const byHandle = new Map<string, HTMLIFrameElement>();
+// Last height each frame reported: a frame mounted again starts at it, so the page does not jump.
+const heights = new Map<string, number>();
+const MAX_HEIGHTS = 5000;
 
 export function createFrame(page: FramePage, handle: string, title: string): HTMLIFrameElement {
   const frame = document.createElement('iframe');
@@ -15,6 +18,8 @@ export function createFrame(page: FramePage, handle: string, title: string): HTM
   // X's CSS must not restyle us; only layout properties are set here.
   frame.style.cssText =
     'display:block;border:0;width:100%;min-width:220px;height:36px;background:transparent;color-scheme:normal;margin:0;padding:0;';
+  const known = heights.get(handle);
+  if (known !== undefined) frame.style.height = `${known}px`;
   byHandle.set(handle, frame);
   return frame;
 }
@@ -27,14 +32,9 @@ export function releaseFrame(handle: string): void {
 
 export function resizeFrame(handle: string, height: number): void {
   const frame = byHandle.get(handle);
-  if (frame) frame.style.height = `${Math.max(0, Math.min(height, 10_000))}px`;
-}
-
-/** Drop bookkeeping for frames the site removed from the DOM. */
-export function sweepFrames(): void {
-  for (const [handle, frame] of byHandle) if (!frame.isConnected) byHandle.delete(handle);
-}
-
-export function liveFrameCount(): number {
-  return byHandle.size;
+  if (!frame) return;
+  const clamped = Math.max(0, Math.min(height, 10_000));
+  frame.style.height = `${clamped}px`;
+  heights.set(handle, clamped);
+  if (heights.size > MAX_HEIGHTS) heights.delete(heights.keys().next().value!);
 }

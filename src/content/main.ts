@@ -2,7 +2,7 @@
 // moves ciphertext between the site and the background. It never sees plaintext or keys.
 import type { ToContent } from '../shared/protocol';
 import { reportBios } from './bios';
-import { resizeFrame, sweepFrames } from './frames';
+import { resizeFrame } from './frames';
 import { startPublish } from './publish';
 import { onBackgroundMessage, onDelivery, request } from './runtime';
 import type { SiteAdapter } from './sites/types';
@@ -39,7 +39,6 @@ async function pass(): Promise<void> {
     await request({ type: 'group.members', ...members });
   }
   await reportBios();
-  sweepFrames();
 }
 
 // Batch DOM changes into one pass per animation frame; passes never overlap.
@@ -77,11 +76,16 @@ onBackgroundMessage((message: ToContent) => {
   }
 });
 
-new MutationObserver(schedule).observe(document.documentElement, {
+new MutationObserver(() => {
+  for (const controller of controllers.values()) controller.scanNow();
+  schedule();
+}).observe(document.documentElement, {
   childList: true,
   subtree: true,
   characterData: true,
 });
 window.addEventListener('popstate', schedule);
+// Scrolling moves messages towards or away from the viewport: frames follow (see messages.ts).
+window.addEventListener('scroll', schedule, { capture: true, passive: true });
 schedule();
 startPublish();

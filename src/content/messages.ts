@@ -15,21 +15,21 @@ interface Tracked {
   conversationId: string;
   frame: HTMLIFrameElement | null;
   handle: string | null;
+  /** Within a screen of the viewport: mount. */
   near: boolean;
+  /** Within three screens: keep. Two margins, so a frame whose own height moves the list does not flap. */
+  kept: boolean;
 }
+
+// Handles already registered, by conversation and ciphertext: a row that comes back reuses its
+// handle (and the background's cached result) instead of registering again.
+const MAX_KNOWN_HANDLES = 5000;
 
 export class MessageFrames {
   private readonly tracked = new Map<HTMLElement, Tracked>();
-  /** Observed box (the hidden element's parent) → the message element. */
-  private readonly byTarget = new Map<Element, HTMLElement>();
-  private readonly observer: IntersectionObserver;
+  private readonly handles = new Map<string, string>();
 
-  constructor(private readonly theme: () => Theme) {
-    // Mount within a screen of the viewport; the same margin decides release.
-    this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), {
-      rootMargin: '100% 0px',
-    });
-  }
+  constructor(private readonly theme: () => Theme) {}
 
   /** One pass over the surface's message elements. */
   scan(surface: Surface, conversationId: string): void {
@@ -38,9 +38,17 @@ export class MessageFrames {
       seen.add(element);
       const found = findCiphertexts(surface.recoverText(element))[0];
       const current = this.tracked.get(element);
-      if (current && found?.text === current.ciphertext && current.conversationId === conversationId) {
-        if (current.frame && !current.frame.isConnected)
+      if (current && found && current.conversationId === conversationId) {
+        if (found.text !== current.ciphertext) {
+          // A recycled row now shows another message: swap the frame, keep the element hidden, so
+          // the row's height (and the site's layout) does not jump through the ciphertext.
+          this.dropFrame(current);
+          current.ciphertext = found.text;
+          current.handle = this.handles.get(this.handleKey(current)) ?? null;
+          if (current.near) void this.mount(element, current);
+        } else if (current.frame && !current.frame.isConnected) {
           element.insertAdjacentElement('afterend', current.frame);
+        }
         continue;
       }
       if (current) this.forget(element);
@@ -51,22 +59,31 @@ export class MessageFrames {
         ciphertext: found.text,
         conversationId,
         frame: null,
-        handle: null,
+        handle: this.handles.get(`${conversationId}\n${found.text}`) ?? null,
         near: false,
+        kept: false,
       });
-      // A hidden element has no box to observe; watch its parent instead.
-      if (element.parentElement) {
-        this.byTarget.set(element.parentElement, element);
-        this.observer.observe(element.parentElement);
-      }
     }
     for (const element of [...this.tracked.keys()]) if (!seen.has(element)) this.forget(element);
+    this.placeFrames();
   }
 
-  liveFrames(): number {
-    let n = 0;
-    for (const t of this.tracked.values()) if (t.frame?.isConnected) n++;
-    return n;
+  /**
+   * Frames exist only near the viewport: mounted within a screen of it, released beyond three
+   * (two distances, so a frame whose own height moves the list does not flap). Measured on every
+   * pass, and passes also run on scroll.
+   */
+  private placeFrames(): void {
+    const screen = innerHeight;
+    for (const [element, t] of this.tracked) {
+      // The hidden element has no box; its parent (the bubble) does.
+      const box = (element.parentElement ?? element).getBoundingClientRect();
+      const distance = Math.max(0, box.top - screen, -box.bottom);
+      t.near = distance <= screen;
+      t.kept = distance <= 3 * screen;
+      if (t.near && !t.frame) void this.mount(element, t);
+      else if (!t.kept && t.frame) this.release(t);
+    }
   }
 
   clear(): void {
@@ -77,47 +94,51 @@ export class MessageFrames {
     const t = this.tracked.get(element);
     if (!t) return;
     this.tracked.delete(element);
-    if (t.handle) releaseFrame(t.handle);
-    for (const [target, el] of this.byTarget) {
-      if (el !== element) continue;
-      this.observer.unobserve(target);
-      this.byTarget.delete(target);
-    }
+    this.dropFrame(t);
     if (element.isConnected) {
       element.removeAttribute(HIDDEN_ATTR);
       element.style.removeProperty('display');
     }
   }
 
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      const element = this.byTarget.get(entry.target);
-      const t = element && this.tracked.get(element);
-      if (!element || !t) continue;
-      t.near = entry.isIntersecting;
-      if (t.near && !t.frame) void this.mount(element, t);
-      else if (!t.near && t.frame) this.release(t);
-    }
+  private handleKey(t: Tracked): string {
+    return `${t.conversationId}\n${t.ciphertext}`;
   }
 
   private async mount(element: HTMLElement, t: Tracked): Promise<void> {
+    const ciphertext = t.ciphertext;
     if (!t.handle) {
       const { handle } = await request({
         type: 'message.register',
         conversationId: t.conversationId,
-        ciphertext: t.ciphertext,
+        ciphertext,
         theme: this.theme(),
       });
+      if (t.ciphertext !== ciphertext) return; // recycled meanwhile; the new text mounts itself
       t.handle = handle;
+      this.handles.set(this.handleKey(t), handle);
+      if (this.handles.size > MAX_KNOWN_HANDLES) this.handles.delete(this.handles.keys().next().value!);
     }
     // The row may have been recycled or scrolled away while we waited.
-    if (this.tracked.get(element) !== t || !t.near || t.frame || !element.isConnected) return;
+    if (
+      this.tracked.get(element) !== t ||
+      t.ciphertext !== ciphertext ||
+      !t.near ||
+      t.frame ||
+      !element.isConnected
+    )
+      return;
     t.frame = createFrame('message', t.handle, message('frameMessageTitle'));
     element.insertAdjacentElement('afterend', t.frame);
   }
 
   /** Far from the viewport: drop the frame; the handle stays valid for a re-mount. */
   private release(t: Tracked): void {
+    this.dropFrame(t);
+  }
+
+  private dropFrame(t: Tracked): void {
+    t.frame?.remove();
     if (t.handle) releaseFrame(t.handle);
     t.frame = null;
   }

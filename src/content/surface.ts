@@ -114,6 +114,15 @@ export class SurfaceController {
     return this.composer.deliver(ciphertext, allowUnsealed, aborted);
   }
 
+  /**
+   * Hide newly rendered ciphertext right away (called from the mutation observer, before the next
+   * frame): a virtualised list measures each row as it mounts, and a row that stays tall with
+   * ciphertext for a frame makes the list re-layout around it.
+   */
+  scanNow(): void {
+    if (this.conversationId) this.messages.scan(this.surface, this.conversationId);
+  }
+
   /** Something changed in the background (lock state, a key, the seal): re-read the seal. */
   async refresh(): Promise<void> {
     const composer = this.composer;
