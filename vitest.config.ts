@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast Node tests, and end-to-end tests that drive real browsers
-// (run one file at a time: the machine has two cores and each test starts browsers).
+// Two projects: fast Node tests, and end-to-end tests that drive real browsers.
+// One file at a time: the machine has two cores and each end-to-end file starts several browsers.
 export default defineConfig({
   test: {
+    fileParallelism: false,
     reporters: ['default', './test/support/summaryReporter.ts'],
     projects: [
       {
@@ -19,7 +20,6 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          fileParallelism: false,
           testTimeout: 240_000,
           hookTimeout: 180_000,
         },

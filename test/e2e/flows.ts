@@ -79,6 +79,7 @@ export function pageSnapshot(page: TestPage): Promise<string> {
     const storage = (s: Storage) => JSON.stringify(Object.entries({ ...s }));
     return [
       document.documentElement.outerHTML,
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is asserted on
       document.body.innerText,
       storage(localStorage),
       storage(sessionStorage),

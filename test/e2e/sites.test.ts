@@ -7,7 +7,7 @@ import { decryptMessage } from '../../src/core/message.ts';
 import { composerValue, openAs, typeInComposer, waitForDecrypted } from './flows.ts';
 import { poll, sleep } from './harness/common.ts';
 import { browserKinds, type TestPage } from './harness/index.ts';
-import { type Cast, castOf, INPUT, plainBrowser, STATUS, secureComposer } from './scenario.ts';
+import { type Cast, castOf, plainBrowser, STATUS, secureComposer } from './scenario.ts';
 
 async function sendFrom(page: TestPage, text: string): Promise<void> {
   const composer = await secureComposer(page);
@@ -103,7 +103,7 @@ describe.each(browserKinds)('DM surfaces in %s', (kind) => {
     const plain = await plainBrowser(cast.fakex, 'dave');
     try {
       await plain.page.goto(`https://x.com/messages/${group}`);
-      const shown = await plain.page.locator('[data-testid="tweetText"]').last().innerText();
+      const shown = (await plain.page.locator('[data-testid="tweetText"]').last().textContent()) ?? '';
       expect(shown).toMatch(/^Encrypted message \(OpenPGP, read it with Sotto\): SOTTO1:/);
       const alice = cast.members.alice!.key.fingerprint;
       const alicePublic = cast.fakex.keyserver.keys().find((k) => k.fingerprint === alice)?.armored ?? '';
