@@ -44,7 +44,9 @@ export function VirtualList<T>({ items, itemKey, renderItem, followKey }: Props<
   for (const k of keys) tops.push(tops.at(-1)! + (heights.current.get(k) ?? ESTIMATE));
   const total = tops.at(-1)!;
   const scrollTop = viewport.current?.scrollTop ?? 0;
-  const clientHeight = viewport.current?.clientHeight || 800;
+  // Before the first layout there is no element yet; a viewport squeezed to 0 px stays 0 (a fallback
+  // there would differ from what the effect reads and re-render forever: React error #185).
+  const clientHeight = viewport.current ? viewport.current.clientHeight : 800;
   const from = scrollTop - OVERSCAN;
   const to = scrollTop + clientHeight + OVERSCAN;
   let start = 0;
