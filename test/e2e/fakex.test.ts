@@ -539,19 +539,19 @@ describe('fake x.com', () => {
 
   it('keeps working while a tall panel squeezes the message list to 0 px, and shows it again after', async () => {
     const id = fx.conversationId(['alice', 'dave']);
-    fx.seed(id, [{ from: 'dave', text: 'first' }]);
+    const shown = (text: string) =>
+      alice.locator('[data-testid="DmActivityViewport"] [data-testid="tweetText"]', { hasText: text });
+    fx.seed(id, [{ from: 'dave', text: 'before the squeeze' }]);
     await alice.goto(`https://x.com/messages/${id}`);
     const viewport = alice.locator('[data-testid="DmActivityViewport"]');
-    await expect.poll(() => viewport.locator('[data-testid="tweetText"]').count()).toBe(1);
+    await expect.poll(() => shown('before the squeeze').count()).toBe(1);
     await viewport.evaluate((v) => v.style.setProperty('flex', '0 0 0px'));
-    fx.seed(id, [{ from: 'dave', text: 'second' }]);
-    await expect.poll(() => viewport.locator('[data-testid="tweetText"]').count()).toBe(2);
+    fx.seed(id, [{ from: 'dave', text: 'during the squeeze' }]);
+    await expect.poll(() => shown('during the squeeze').count()).toBe(1);
     expect(await viewport.evaluate((v) => v.clientHeight)).toBe(0);
     expect(await alice.locator('[data-testid="error-detail"]').count()).toBe(0);
     await viewport.evaluate((v) => v.style.removeProperty('flex'));
-    await expect
-      .poll(() => viewport.locator('[data-testid="tweetText"]', { hasText: 'second' }).isVisible())
-      .toBe(true);
+    await expect.poll(() => shown('during the squeeze').isVisible()).toBe(true);
   });
 
   it('opens a conversation in the DM drawer over another page, with history', async () => {
