@@ -5,11 +5,18 @@ import { extensionUrl } from './runtime';
 export type FramePage = 'composer' | 'message';
 
 const byHandle = new Map<string, HTMLIFrameElement>();
-// Last height each frame reported: a frame mounted again starts at it, so the page does not jump.
+// Last height each frame reported, by what it shows: a frame mounted again for the same message
+// starts at it, so the page does not jump.
 const heights = new Map<string, number>();
+const heightKeys = new Map<string, string>();
 const MAX_HEIGHTS = 5000;
 
-export function createFrame(page: FramePage, handle: string, title: string): HTMLIFrameElement {
+export function createFrame(
+  page: FramePage,
+  handle: string,
+  title: string,
+  heightKey = handle,
+): HTMLIFrameElement {
   const frame = document.createElement('iframe');
   frame.src = `${extensionUrl(`extension/${page}.html`)}#${handle}`;
   frame.title = title;
@@ -18,7 +25,8 @@ export function createFrame(page: FramePage, handle: string, title: string): HTM
   // X's CSS must not restyle us; only layout properties are set here.
   frame.style.cssText =
     'display:block;border:0;width:100%;min-width:220px;height:36px;background:transparent;color-scheme:normal;margin:0;padding:0;';
-  const known = heights.get(handle);
+  heightKeys.set(handle, heightKey);
+  const known = heights.get(heightKey);
   if (known !== undefined) frame.style.height = `${known}px`;
   byHandle.set(handle, frame);
   return frame;
@@ -28,6 +36,7 @@ export function releaseFrame(handle: string): void {
   const frame = byHandle.get(handle);
   frame?.remove();
   byHandle.delete(handle);
+  heightKeys.delete(handle);
 }
 
 export function resizeFrame(handle: string, height: number): void {
@@ -35,6 +44,6 @@ export function resizeFrame(handle: string, height: number): void {
   if (!frame) return;
   const clamped = Math.max(0, Math.min(height, 10_000));
   frame.style.height = `${clamped}px`;
-  heights.set(handle, clamped);
+  heights.set(heightKeys.get(handle) ?? handle, clamped);
   if (heights.size > MAX_HEIGHTS) heights.delete(heights.keys().next().value!);
 }

@@ -21,13 +21,8 @@ interface Tracked {
   kept: boolean;
 }
 
-// Handles already registered, by conversation and ciphertext: a row that comes back reuses its
-// handle (and the background's cached result) instead of registering again.
-const MAX_KNOWN_HANDLES = 5000;
-
 export class MessageFrames {
   private readonly tracked = new Map<HTMLElement, Tracked>();
-  private readonly handles = new Map<string, string>();
 
   constructor(private readonly theme: () => Theme) {}
 
@@ -44,7 +39,7 @@ export class MessageFrames {
           // the row's height (and the site's layout) does not jump through the ciphertext.
           this.dropFrame(current);
           current.ciphertext = found.text;
-          current.handle = this.handles.get(this.handleKey(current)) ?? null;
+          current.handle = null;
           if (current.near) void this.mount(element, current);
         } else if (current.frame && !current.frame.isConnected) {
           element.insertAdjacentElement('afterend', current.frame);
@@ -59,7 +54,7 @@ export class MessageFrames {
         ciphertext: found.text,
         conversationId,
         frame: null,
-        handle: this.handles.get(`${conversationId}\n${found.text}`) ?? null,
+        handle: null,
         near: false,
         kept: false,
       });
@@ -101,10 +96,6 @@ export class MessageFrames {
     }
   }
 
-  private handleKey(t: Tracked): string {
-    return `${t.conversationId}\n${t.ciphertext}`;
-  }
-
   private async mount(element: HTMLElement, t: Tracked): Promise<void> {
     const ciphertext = t.ciphertext;
     if (!t.handle) {
@@ -116,8 +107,6 @@ export class MessageFrames {
       });
       if (t.ciphertext !== ciphertext) return; // recycled meanwhile; the new text mounts itself
       t.handle = handle;
-      this.handles.set(this.handleKey(t), handle);
-      if (this.handles.size > MAX_KNOWN_HANDLES) this.handles.delete(this.handles.keys().next().value!);
     }
     // The row may have been recycled or scrolled away while we waited.
     if (
@@ -128,7 +117,7 @@ export class MessageFrames {
       !element.isConnected
     )
       return;
-    t.frame = createFrame('message', t.handle, message('frameMessageTitle'));
+    t.frame = createFrame('message', t.handle, message('frameMessageTitle'), ciphertext.slice(-48));
     element.insertAdjacentElement('afterend', t.frame);
   }
 
@@ -137,9 +126,11 @@ export class MessageFrames {
     this.dropFrame(t);
   }
 
+  /** Removes the frame; a later mount registers again (the background may have restarted since). */
   private dropFrame(t: Tracked): void {
     t.frame?.remove();
     if (t.handle) releaseFrame(t.handle);
     t.frame = null;
+    t.handle = null;
   }
 }
