@@ -164,26 +164,6 @@ describe.each(browserKinds)('sending fails closed in %s', (kind) => {
     await page.close();
   });
 
-  if (kind === 'chromium') {
-    it('the background restarts between typing and sending: the message still goes out once', async () => {
-      const page = await openAs(cast.members.alice!.browser, 'alice', `/messages/${conversation}`);
-      const composer = await secureComposer(page);
-      const text = `restart-${kind} ${Date.now()}`;
-      await typeInComposer(composer, text);
-      await cast.members.alice!.browser.stopServiceWorker!();
-      const before = sent();
-      await composer.click(INPUT);
-      await composer.press('Enter');
-      await poll('the send to finish', 30_000, async () =>
-        (await composerValue(composer)) === '' ? true : undefined,
-      );
-      expect(sent()).toBe(before + 1);
-      const bob = await openAs(cast.members.bob!.browser, 'bob', `/messages/${conversation}`);
-      await waitForDecrypted(bob, text);
-      await Promise.all([bob.close(), page.close()]);
-    });
-  }
-
   it('X’s own composer is never given plaintext', () => {
     for (const r of cast.fakex.requests)
       expect(r.body).not.toMatch(/rejected-|mangled-|nobutton-|renamed-|locked-|nokey-/);
