@@ -4,7 +4,8 @@ import { useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n';
 import type { ImportKeyFailure } from '../../shared/protocol';
 import { request } from '../../shared/rpc';
-import { type PickedFile, readPickedFile } from './fileInput';
+import { FileField } from './FileField';
+import type { PickedFile } from './fileInput';
 
 const MIN_PASSPHRASE = 8;
 
@@ -69,24 +70,14 @@ export function ImportKey({ onDone }: { onDone: () => void }) {
           void submit();
         }}
       >
-        <label>
-          {t('keyImportFileLabel')}
-          <input
-            type="file"
-            data-testid="import-file"
-            accept=".asc,.gpg,.pgp,.key,.sec,application/pgp-keys"
-            onChange={async (e) => {
-              const picked = (e.target as HTMLInputElement).files?.[0];
-              setError(null);
-              if (!picked) return setFile(null);
-              const read = await readPickedFile(picked);
-              if (read === 'too-large') {
-                setFile(null);
-                setError(t('keyImportTooLarge'));
-              } else setFile(read);
-            }}
-          />
-        </label>
+        <FileField
+          label="keyImportFileLabel"
+          tooLarge="keyImportTooLarge"
+          testId="import-file"
+          accept=".asc,.gpg,.pgp,.key,.sec,application/pgp-keys"
+          onFile={setFile}
+          onError={setError}
+        />
         <label>
           {t('keyImportPasteLabel')}
           <textarea

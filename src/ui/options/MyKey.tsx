@@ -1,11 +1,8 @@
 import { useState } from 'preact/hooks';
+import { groupsOfFour } from '../../shared/fingerprint';
 import { t } from '../../shared/i18n';
 import type { VaultStatus } from '../../shared/protocol';
 import { request } from '../../shared/rpc';
-
-function groups(fingerprint: string): string {
-  return fingerprint.replace(/(.{4})/g, '$1 ').trim();
-}
 
 export function MyKey({ status }: { status: VaultStatus }) {
   const [upload, setUpload] = useState<string | null>(null);
@@ -17,7 +14,8 @@ export function MyKey({ status }: { status: VaultStatus }) {
         {status.state === 'unlocked' ? t('stateUnlocked') : t('stateLocked')}
       </p>
       <p>
-        {t('fingerprintLabel')} <code data-testid="fingerprint">{groups(status.fingerprint ?? '')}</code>
+        {t('fingerprintLabel')}{' '}
+        <code data-testid="fingerprint">{groupsOfFour(status.fingerprint ?? '')}</code>
       </p>
       <p>{t('bioTokenIntro')}</p>
       <code class="token" data-testid="bio-token">

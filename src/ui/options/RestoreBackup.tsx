@@ -4,7 +4,8 @@ import { useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n';
 import type { RestoreFailure } from '../../shared/protocol';
 import { request } from '../../shared/rpc';
-import { type PickedFile, readPickedFile } from './fileInput';
+import { FileField } from './FileField';
+import type { PickedFile } from './fileInput';
 
 const FAILURE: Record<RestoreFailure, MessageKey> = {
   'code-bad-character': 'restoreCodeBadCharacter',
@@ -53,24 +54,14 @@ export function RestoreBackup({ onDone }: { onDone: () => void }) {
           void submit();
         }}
       >
-        <label>
-          {t('restoreFileLabel')}
-          <input
-            type="file"
-            data-testid="restore-file"
-            accept=".asc,.txt,.sotto"
-            onChange={async (e) => {
-              const picked = (e.target as HTMLInputElement).files?.[0];
-              setError(null);
-              if (!picked) return setFile(null);
-              const read = await readPickedFile(picked);
-              if (read === 'too-large') {
-                setFile(null);
-                setError(t('restoreTooLarge'));
-              } else setFile(read);
-            }}
-          />
-        </label>
+        <FileField
+          label="restoreFileLabel"
+          tooLarge="restoreTooLarge"
+          testId="restore-file"
+          accept=".asc,.txt,.sotto"
+          onFile={setFile}
+          onError={setError}
+        />
         <label>
           {t('restoreCodeLabel')}
           <input

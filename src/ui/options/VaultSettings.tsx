@@ -1,6 +1,7 @@
 // Looking after the key once it exists: auto-lock time, exporting the public key, changing the
 // passphrase, and an encrypted backup with a printable recovery sheet.
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { groupsOfFour } from '../../shared/fingerprint';
 import { type MessageKey, t } from '../../shared/i18n';
 import {
   AUTO_LOCK_CHOICES,
@@ -9,7 +10,7 @@ import {
   type VaultStatus,
 } from '../../shared/protocol';
 import { request } from '../../shared/rpc';
-import { fingerprintGroups, textDownloadUrl } from './fileInput';
+import { textDownloadUrl } from './fileInput';
 import './vault.css';
 
 const MIN_PASSPHRASE = 8;
@@ -190,7 +191,7 @@ function RecoverySheet({ backup }: { backup: BackupCreated }) {
         </code>
         <p>
           {t('fingerprintLabel')}{' '}
-          <code data-testid="backup-fingerprint">{fingerprintGroups(backup.fingerprint)}</code>
+          <code data-testid="backup-fingerprint">{groupsOfFour(backup.fingerprint)}</code>
         </p>
         <p>
           {t('sheetDateLabel')} <time dateTime={date.toISOString()}>{date.toLocaleString()}</time>

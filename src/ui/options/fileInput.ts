@@ -25,7 +25,3 @@ export async function readPickedFile(file: File): Promise<PickedFile | 'too-larg
 export function textDownloadUrl(text: string, type: string): string {
   return URL.createObjectURL(new Blob([text], { type }));
 }
-
-export function fingerprintGroups(fingerprint: string): string {
-  return fingerprint.replace(/(.{4})/g, '$1 ').trim();
-}
