@@ -24,14 +24,17 @@ export const ready: Promise<void> = getSession('handles')
   })
   .catch(() => undefined);
 
+function persistNow(): Promise<void> {
+  clearTimeout(persistTimer);
+  const entries = [...records.entries()];
+  const messages = entries.filter(([, r]) => r.kind === 'message').slice(-MAX_PERSISTED_MESSAGES);
+  const composers = entries.filter(([, r]) => r.kind === 'composer');
+  return setSession('handles', Object.fromEntries([...composers, ...messages])).catch(() => undefined);
+}
+
 function persistSoon(): void {
   clearTimeout(persistTimer);
-  persistTimer = setTimeout(() => {
-    const entries = [...records.entries()];
-    const messages = entries.filter(([, r]) => r.kind === 'message').slice(-MAX_PERSISTED_MESSAGES);
-    const composers = entries.filter(([, r]) => r.kind === 'composer');
-    void setSession('handles', Object.fromEntries([...composers, ...messages])).catch(() => undefined);
-  }, PERSIST_DELAY_MS);
+  persistTimer = setTimeout(() => void persistNow(), PERSIST_DELAY_MS);
 }
 
 function newHandle(): string {
@@ -47,6 +50,16 @@ export function register(record: HandleRecord): string {
     if (oldest !== undefined) records.delete(oldest);
   }
   persistSoon();
+  return handle;
+}
+
+/**
+ * Registers a composer and waits until it is saved: a composer holds unsent text, and a worker
+ * stopped right after it opened must still know it (message frames simply register again).
+ */
+export async function registerComposer(record: ComposerRecord): Promise<string> {
+  const handle = register(record);
+  await persistNow();
   return handle;
 }
 

@@ -35,12 +35,16 @@ async function deliver(
   text: string,
   kind: 'key-request' | 'key-card',
 ): Promise<SendResult> {
-  const result = await deliverToTab(tabId, {
-    type: 'composer.deliver',
-    composerHandle,
-    ciphertext: text,
-    kind,
-  });
+  const result = await deliverToTab(
+    tabId,
+    {
+      type: 'composer.deliver',
+      composerHandle,
+      ciphertext: text,
+      kind,
+    },
+    async () => true,
+  ); // public text the user asked for from a button: no composer to agree
   return result.ok ? { ok: true } : { ok: false, reason: result.reason };
 }
 

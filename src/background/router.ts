@@ -51,7 +51,7 @@ type Handler<T extends RequestType> = (
 
 const handlers: { [T in RequestType]: Handler<T> } = {
   'conversation.open': async (r, caller) => {
-    const composerHandle = handles.register({
+    const composerHandle = await handles.registerComposer({
       kind: 'composer',
       tabId: caller.tabId!,
       conversationId: r.conversationId,
@@ -108,7 +108,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   'composer.send': async (r, caller) => {
     const record = handles.lookup(r.handle, 'composer', caller.tabId);
     if (!record) return { ok: false, reason: 'expired' };
-    return send(r.handle, record, r.text);
+    return send(r.handle, record, r.text, r.sendId);
   },
   'composer.draft': async (r, caller) => {
     const record = handles.lookup(r.handle, 'composer', caller.tabId);

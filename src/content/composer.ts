@@ -107,7 +107,11 @@ export class ComposerMount {
   }
 
   /** Put the ciphertext into the site's composer, check it, send it, confirm it went. */
-  async deliver(ciphertext: string, allowUnsealed: boolean, aborted: () => boolean): Promise<DeliverResult> {
+  async deliver(
+    ciphertext: string,
+    allowUnsealed: boolean,
+    mayClick: () => Promise<boolean>,
+  ): Promise<DeliverResult> {
     if (!this.sealed && !allowUnsealed) return { ok: false, reason: 'composer-missing' };
     if (this.busy) return { ok: false, reason: 'composer-missing' };
     const parts = this.surface.composer();
@@ -117,7 +121,7 @@ export class ComposerMount {
     const wasInert = parts.row.inert;
     parts.row.inert = false;
     try {
-      return await this.insertAndSend(parts, ciphertext, aborted);
+      return await this.insertAndSend(parts, ciphertext, mayClick);
     } finally {
       delivering.delete(parts.row);
       parts.row.inert = wasInert;
@@ -128,7 +132,7 @@ export class ComposerMount {
   private async insertAndSend(
     parts: ComposerParts,
     ciphertext: string,
-    aborted: () => boolean,
+    mayClick: () => Promise<boolean>,
   ): Promise<DeliverResult> {
     const { surface } = this;
     const fail = (reason: Exclude<DeliverResult, { ok: true }>['reason']): DeliverResult => {
@@ -147,9 +151,10 @@ export class ComposerMount {
     if (inserted !== ciphertext) return fail('insert-mismatch');
     if (!(await waitFor(() => surface.isSendEnabled(), SEND_ENABLE_TIMEOUT_MS)))
       return fail('send-button-missing');
-    // Last look right before the click: the composer must still hold exactly our ciphertext, and
-    // the background that asked must still be there to hear the outcome.
-    if (aborted()) return fail('send-not-confirmed');
+    // The background that asked, and the secure composer behind it, must still be there and agree:
+    // then the composer knows a click may have happened and never reports "nothing was sent".
+    if (!(await mayClick())) return fail('not-committed');
+    // Last look right before the click: the composer must still hold exactly our ciphertext.
     const button = surface.sendButton();
     if (!button || surface.read(parts) !== ciphertext) return fail('insert-mismatch');
     button.click();

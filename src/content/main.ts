@@ -53,10 +53,10 @@ function schedule(): void {
   });
 }
 
-onDelivery((message, aborted) => {
+onDelivery((message, mayClick) => {
   for (const controller of controllers.values()) {
     const allowUnsealed = message.kind !== 'message';
-    const delivery = controller.deliver(message.composerHandle, message.ciphertext, allowUnsealed, aborted);
+    const delivery = controller.deliver(message.composerHandle, message.ciphertext, allowUnsealed, mayClick);
     if (delivery) return delivery;
   }
   // Not a composer on this page any more (the user navigated away): refuse, never send elsewhere.

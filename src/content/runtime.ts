@@ -1,7 +1,14 @@
 // The content script's line to the background. It uses the browser's own `chrome`/`browser`
 // object directly (no polyfill) to keep this bundle small; both browsers return promises from
 // runtime.sendMessage in MV3.
-import type { DeliverResult, Request, RequestType, ResponseMap, ToContent } from '../shared/protocol';
+import type {
+  DeliverHandshake,
+  DeliverResult,
+  Request,
+  RequestType,
+  ResponseMap,
+  ToContent,
+} from '../shared/protocol';
 
 interface MinimalRuntime {
   id: string;
@@ -36,25 +43,47 @@ const ext = ((globalThis as { browser?: unknown }).browser ??
   i18n: MinimalI18n;
 };
 
+// A background that does not answer `ready` within this is taken as hung: no click.
+const GO_AHEAD_TIMEOUT_MS = 2000;
+
 /**
- * Deliveries arrive over a port from the background (name 'sotto-deliver'). `aborted()` turns true
- * if the background goes away before we answer: the delivery must then stop before sending.
+ * Deliveries arrive over a port from the background (name 'sotto-deliver'). `mayClick()` asks the
+ * background for the go-ahead (DeliverHandshake); it is false if the background goes away, hangs
+ * or says stop, and the delivery must then stop before sending.
  */
 export function onDelivery(
   listener: (
     message: Extract<ToContent, { type: 'composer.deliver' }>,
-    aborted: () => boolean,
+    mayClick: () => Promise<boolean>,
   ) => Promise<DeliverResult>,
 ): void {
   ext.runtime.onConnect.addListener((port) => {
     if (port.name !== 'sotto-deliver' || port.sender?.id !== ext.runtime.id) return;
     let gone = false;
+    let answer: ((go: boolean) => void) | null = null;
+    const settle = (go: boolean) => {
+      answer?.(go);
+      answer = null;
+    };
     port.onDisconnect.addListener(() => {
       gone = true;
+      settle(false);
     });
+    const mayClick = () =>
+      new Promise<boolean>((resolve) => {
+        if (gone) return resolve(false);
+        const timer = setTimeout(() => settle(false), GO_AHEAD_TIMEOUT_MS);
+        answer = (go) => {
+          clearTimeout(timer);
+          resolve(go && !gone);
+        };
+        port.postMessage({ type: 'ready' } satisfies DeliverHandshake);
+      });
     port.onMessage.addListener((raw) => {
+      const type = (raw as { type?: unknown } | null)?.type;
+      if (type === 'go' || type === 'stop') return settle(type === 'go');
       if (!isToContent(raw) || raw.type !== 'composer.deliver') return;
-      void listener(raw, () => gone).then((result) => {
+      void listener(raw, mayClick).then((result) => {
         if (!gone) port.postMessage(result);
       });
     });

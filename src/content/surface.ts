@@ -108,10 +108,10 @@ export class SurfaceController {
     composerHandle: string,
     ciphertext: string,
     allowUnsealed: boolean,
-    aborted: () => boolean,
+    mayClick: () => Promise<boolean>,
   ): Promise<DeliverResult> | null {
     if (this.composer?.handle !== composerHandle) return null;
-    return this.composer.deliver(ciphertext, allowUnsealed, aborted);
+    return this.composer.deliver(ciphertext, allowUnsealed, mayClick);
   }
 
   /**

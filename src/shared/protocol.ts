@@ -84,7 +84,8 @@ export type SendFailure =
   | 'send-button-missing'
   | 'send-not-confirmed'
   | 'composer-missing'
-  | 'busy';
+  | 'busy'
+  | 'not-committed';
 
 export type SendResult = { ok: true } | { ok: false; reason: SendFailure };
 
@@ -115,7 +116,8 @@ export type Request =
   | { type: 'contacts.remove'; participant: string }
   | { type: 'contacts.verify'; participant: string; verified: boolean }
   | { type: 'composer.attach'; handle: string }
-  | { type: 'composer.send'; handle: string; text: string }
+  /** `sendId`: the composer's name for this attempt; it must agree to the click (see `Commit`). */
+  | { type: 'composer.send'; handle: string; text: string; sendId: string }
   | { type: 'composer.draft'; handle: string; text: string }
   | { type: 'message.open'; handle: string }
   | { type: 'frame.resize'; handle: string; height: number }
@@ -258,9 +260,21 @@ export type DeliverResult =
         | 'insert-mismatch'
         | 'send-button-missing'
         | 'send-not-confirmed'
-        | 'composer-missing';
+        | 'composer-missing'
+        | 'not-committed';
     };
+
+/**
+ * After `composer.deliver`, on the same port: when the ciphertext is in X's composer and checked,
+ * the content script asks `ready`; it clicks only on `go`. The background says `go` only after the
+ * secure composer that sent it agreed (`Commit`), so a background that hangs or restarts mid-send,
+ * or a composer that has already told its user "nothing was sent", means no click.
+ */
+export type DeliverHandshake = { type: 'ready' } | { type: 'go' } | { type: 'stop' };
 
 // ---- messages from the background to frames and pages (broadcast) ----
 
 export type Broadcast = { type: 'state.changed' };
+
+/** Background → the secure composer that asked to send: may the click happen? Answer: boolean. */
+export type Commit = { type: 'composer.commit'; handle: string; sendId: string };

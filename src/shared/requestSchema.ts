@@ -49,7 +49,12 @@ export const requestSchema = v.variant('type', [
   v.object({ type: v.literal('trust.compare'), handle, participant: xHandle }),
   v.object({ type: v.literal('trust.verify'), handle, participant: xHandle, verified: v.boolean() }),
   v.object({ type: v.literal('composer.attach'), handle }),
-  v.object({ type: v.literal('composer.send'), handle, text: v.pipe(v.string(), v.maxLength(20_000)) }),
+  v.object({
+    type: v.literal('composer.send'),
+    handle,
+    text: v.pipe(v.string(), v.maxLength(20_000)),
+    sendId: v.pipe(v.string(), v.regex(/^[0-9a-f-]{8,64}$/)),
+  }),
   v.object({ type: v.literal('composer.draft'), handle, text: v.pipe(v.string(), v.maxLength(20_000)) }),
   v.object({ type: v.literal('message.open'), handle }),
   v.object({

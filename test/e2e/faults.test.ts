@@ -1,11 +1,12 @@
 // Fail closed. For each way sending can go wrong, in both browsers: nothing reaches X's backend,
-// the secure composer still holds the user's text, and the user is told why. Then, with the fault
+// the secure composer still holds the user's text, and the user is told why (the background
+// stopping mid-send included: the browser stops it as it does an idle one). Then, with the fault
 // gone, the same text goes out and is read by the other side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composerValue, openAs, typeInComposer, waitForDecrypted } from './flows.ts';
 import { poll } from './harness/common.ts';
 import { browserKinds, type TestFrameLike, type TestPage } from './harness/index.ts';
-import { type Cast, castOf, composerError, INPUT, STATUS, secureComposer } from './scenario.ts';
+import { type Cast, castOf, composerError, ERROR, INPUT, STATUS, secureComposer } from './scenario.ts';
 
 describe.each(browserKinds)('sending fails closed in %s', (kind) => {
   let cast: Cast;
@@ -33,6 +34,20 @@ describe.each(browserKinds)('sending fails closed in %s', (kind) => {
     return { page, composer, error };
   }
 
+  const nativeComposerText = (page: TestPage) =>
+    page.evaluate(() => document.querySelector('[data-testid="dmComposerTextInput"]')?.textContent ?? '');
+
+  /** 'sent' once the secure composer empties, or the error it shows instead. */
+  const sendOutcome = (composer: TestFrameLike) =>
+    poll('the send to finish', 30_000, async () => {
+      if ((await composerValue(composer)) === '') return 'sent';
+      const error = await composer.evaluate(
+        (selector) => document.querySelector(selector)?.textContent ?? '',
+        ERROR,
+      );
+      return error || undefined;
+    });
+
   /** With the fault gone, the kept text is sent as it is, and Bob reads it. */
   async function sendKept(page: TestPage, text: string): Promise<void> {
     await page.goto(`https://x.com/messages/${conversation}`);
@@ -42,9 +57,7 @@ describe.each(browserKinds)('sending fails closed in %s', (kind) => {
     );
     await composer.click(INPUT);
     await composer.press('Enter');
-    await poll('the send to finish', 30_000, async () =>
-      (await composerValue(composer)) === '' ? true : undefined,
-    );
+    expect(await sendOutcome(composer)).toBe('sent');
     const bob = await openAs(cast.members.bob!.browser, 'bob', `/messages/${conversation}`);
     await waitForDecrypted(bob, text);
     await bob.close();
@@ -66,11 +79,7 @@ describe.each(browserKinds)('sending fails closed in %s', (kind) => {
     const { page, error } = await attempt(text);
     expect(error).toMatch(/changed the encrypted text/);
     // The mangled ciphertext was cleared from X's composer, not left for X to send later.
-    expect(
-      await page.evaluate(
-        () => document.querySelector('[data-testid="dmComposerTextInput"]')?.textContent ?? '',
-      ),
-    ).toBe('');
+    expect(await nativeComposerText(page)).toBe('');
     cast.fakex.setFaults({});
     await sendKept(page, text);
   });
@@ -164,8 +173,104 @@ describe.each(browserKinds)('sending fails closed in %s', (kind) => {
     await page.close();
   });
 
+  it('the background stops mid-send, after the insertion and before the click', async () => {
+    // X's send button takes 2.5 s to enable; the browser stops Sotto's background in that window.
+    cast.fakex.setFaults({ slowSendButton: 2_500 });
+    const page = await openAs(cast.members.alice!.browser, 'alice', `/messages/${conversation}`);
+    const composer = await secureComposer(page);
+    const text = `stopped-${kind} ${Date.now()}`;
+    await typeInComposer(composer, text);
+    const before = sent();
+    await composer.press('Enter');
+    await poll('the ciphertext in X’s composer', 10_000, async () =>
+      (await nativeComposerText(page)).includes('SOTTO1:') ? true : undefined,
+    );
+    await cast.members.alice!.browser.stopBackground();
+    expect(await composerError(composer)).toMatch(/not responding/);
+    expect(await composerValue(composer)).toBe(text);
+    // Well after the button enabled: nothing was clicked, and X's composer was emptied.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(sent()).toBe(before);
+    expect(await nativeComposerText(page)).toBe('');
+    cast.fakex.setFaults({});
+    await sendKept(page, text);
+  });
+
+  // Chromium: a service worker that hangs (a long task) while X's send button is still disabled.
+  // (Firefox offers no hang of the event page alone: see the harness's freezeBackground.)
+  if (kind === 'chromium') {
+    it('the background hangs mid-send, after the insertion and before the click', async () => {
+      cast.fakex.setFaults({ slowSendButton: 2_500 });
+      const page = await openAs(cast.members.alice!.browser, 'alice', `/messages/${conversation}`);
+      const composer = await secureComposer(page);
+      const text = `hung-${kind} ${Date.now()}`;
+      await typeInComposer(composer, text);
+      const before = sent();
+      await composer.press('Enter');
+      await poll('the ciphertext in X’s composer', 10_000, async () =>
+        (await nativeComposerText(page)).includes('SOTTO1:') ? true : undefined,
+      );
+      await cast.members.alice!.browser.freezeBackground!(6_000);
+      // No go-ahead came, so X was never asked to send; once the background is back it says so.
+      expect(await composerError(composer)).toMatch(/interrupted.*Nothing was sent/);
+      expect(await composerValue(composer)).toBe(text);
+      expect(sent()).toBe(before);
+      expect(await nativeComposerText(page)).toBe('');
+      cast.fakex.setFaults({});
+      await sendKept(page, text);
+    });
+
+    it('the background hangs longer than the composer waits: its late work sends nothing', async () => {
+      const page = await openAs(cast.members.alice!.browser, 'alice', `/messages/${conversation}`);
+      const composer = await secureComposer(page);
+      const text = `late-${kind} ${Date.now()}`;
+      await typeInComposer(composer, text);
+      const before = sent();
+      // Notes whether ciphertext ever enters X's composer (the background's late work).
+      await page.evaluate(() => {
+        const seen = document.documentElement.dataset;
+        new MutationObserver(() => {
+          const box = document.querySelector('[data-testid="dmComposerTextInput"]');
+          if (box?.textContent?.includes('SOTTO1:')) seen.testSawCiphertext = 'yes';
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      // Longer than the composer waits for an answer (25 s): it gives up first and says so.
+      await cast.members.alice!.browser.freezeBackground!(28_000);
+      await composer.press('Enter');
+      expect(await composerError(composer)).toMatch(/not responding.*Nothing was sent/);
+      // The background then does the queued send: encrypts, has the ciphertext inserted, asks the
+      // composer for the go-ahead, is refused; X's composer is emptied and nothing goes out.
+      await poll('the late delivery to be refused', 20_000, async () => {
+        const saw = await page.evaluate(() => document.documentElement.dataset.testSawCiphertext);
+        return saw === 'yes' && (await nativeComposerText(page)) === '' ? true : undefined;
+      });
+      await new Promise((r) => setTimeout(r, 3_000));
+      expect(sent()).toBe(before);
+      expect(await nativeComposerText(page)).toBe('');
+      expect(await composerValue(composer)).toBe(text);
+      await sendKept(page, text);
+    });
+  }
+
+  it('the background restarts between typing and sending: the message goes out once', async () => {
+    const page = await openAs(cast.members.alice!.browser, 'alice', `/messages/${conversation}`);
+    const composer = await secureComposer(page);
+    const text = `restarted-${kind} ${Date.now()}`;
+    await typeInComposer(composer, text);
+    await cast.members.alice!.browser.stopBackground();
+    const before = sent();
+    await composer.press('Enter');
+    expect(await sendOutcome(composer)).toBe('sent');
+    expect(sent()).toBe(before + 1);
+    const bob = await openAs(cast.members.bob!.browser, 'bob', `/messages/${conversation}`);
+    await waitForDecrypted(bob, text);
+    await Promise.all([bob.close(), page.close()]);
+  });
+
   it('X’s own composer is never given plaintext', () => {
     for (const r of cast.fakex.requests)
-      expect(r.body).not.toMatch(/rejected-|mangled-|nobutton-|renamed-|locked-|nokey-/);
+      expect(r.body).not.toMatch(
+        /rejected-|mangled-|nobutton-|renamed-|locked-|nokey-|stopped-|hung-|late-|restarted-/,
+      );
   });
 });

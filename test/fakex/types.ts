@@ -44,6 +44,8 @@ export interface Faults {
   manglePaste?: boolean;
   /** The send button is not rendered (Enter still sends). */
   noSendButton?: boolean;
+  /** Classic composer: the send button enables only this many ms after the text last changed. */
+  slowSendButton?: number;
 }
 
 /** What a route handler returns; the server turns it into an HTTP response. */

@@ -2,8 +2,8 @@
 // the background reports that the ciphertext was sent; on any failure it stays and the reason shows.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n';
-import type { ComposerView, ConversationStatus, SendFailure } from '../../shared/protocol';
-import { onStateChanged, request } from '../../shared/rpc';
+import type { ComposerView, ConversationStatus, SendFailure, SendResult } from '../../shared/protocol';
+import { onCommitAsked, onStateChanged, request } from '../../shared/rpc';
 import { applyTheme, reportHeight } from '../shared/frame';
 import { InlineUnlock } from './InlineUnlock';
 import { TrustPanel } from './TrustPanel';
@@ -23,7 +23,34 @@ const FAILURE_TEXT: Record<SendFailure, MessageKey> = {
   'send-not-confirmed': 'sendFailNotConfirmed',
   'composer-missing': 'sendFailComposerMissing',
   busy: 'sendFailBusy',
+  'not-committed': 'sendFailInterrupted',
 };
+
+// Longer than the background's own limit for a delivery, so a living background answers first.
+const ANSWER_TIMEOUT_MS = 25_000;
+
+/** One press of Send. While `open`, the background may be told to click; `committed` once it was. */
+interface Attempt {
+  id: string;
+  open: boolean;
+  committed: boolean;
+}
+
+/** The background's answer, or `null` if it went away or did not answer in time. */
+async function answerOf(handle: string, text: string, attempt: Attempt): Promise<SendResult | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silence = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ANSWER_TIMEOUT_MS);
+  });
+  try {
+    const sending = request({ type: 'composer.send', handle, text, sendId: attempt.id });
+    return await Promise.race([sending, silence]);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 function handles(list: Array<{ handle: string }>): string {
   return list.map((p) => `@${p.handle}`).join(', ');
@@ -49,6 +76,7 @@ export function Composer({ handle }: { handle: string }) {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const field = useRef<HTMLTextAreaElement>(null);
+  const attempt = useRef<Attempt | null>(null);
 
   const load = useCallback(async () => {
     const answer = await request({ type: 'composer.attach', handle });
@@ -73,6 +101,19 @@ export function Composer({ handle }: { handle: string }) {
     };
   }, [handle, text]);
 
+  // The click on X's send button needs this composer's yes, given only while it still waits for the
+  // answer: once it has told the user "nothing was sent", nothing can be.
+  useEffect(
+    () =>
+      onCommitAsked(handle, (sendId) => {
+        const current = attempt.current;
+        if (!current || current.id !== sendId || !current.open) return false;
+        current.committed = true;
+        return true;
+      }),
+    [handle],
+  );
+
   useEffect(() => {
     reportHeight(handle);
     void load();
@@ -88,16 +129,17 @@ export function Composer({ handle }: { handle: string }) {
     if (text.trim() === '') return;
     setSending(true);
     setError(null);
-    try {
-      const result = await request({ type: 'composer.send', handle, text });
-      if (result.ok) setText('');
-      else setError(t(FAILURE_TEXT[result.reason]));
-    } catch {
-      setError(t('sendFailNoBackground'));
-    } finally {
-      setSending(false);
-      field.current?.focus();
-    }
+    const current: Attempt = { id: crypto.randomUUID(), open: true, committed: false };
+    attempt.current = current;
+    const result = await answerOf(handle, text, current);
+    current.open = false;
+    if (result?.ok) setText('');
+    else if (current.committed && (!result || result.reason === 'no-tab'))
+      // The click was allowed and then Sotto lost track: say so rather than guess.
+      setError(t('sendFailUnknown'));
+    else setError(t(result ? FAILURE_TEXT[result.reason] : 'sendFailNoBackground'));
+    setSending(false);
+    field.current?.focus();
   };
 
   if (expired)

@@ -66,6 +66,16 @@ function pageOps(page: Page): PageOps {
   };
 }
 
+/** Runs in the background: a long task starts right after this returns, and blocks for `ms`. */
+function blockEventLoop(ms: number): void {
+  setTimeout(() => {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      // busy: nothing else runs on this thread meanwhile
+    }
+  }, 50);
+}
+
 export async function launchChromium(opts: LaunchOptions): Promise<UserBrowser> {
   const { extensionDir: ext, serverPort: port } = opts;
   const profile = await makeProfileDir('chromium');
@@ -117,26 +127,36 @@ export async function launchChromium(opts: LaunchOptions): Promise<UserBrowser> 
       },
       // Chromium lets automation navigate a tab straight to any extension page.
       openExtensionPage: (path) => newPage(`${extensionOrigin}/${path.replace(/^\//, '')}`),
-      async stopServiceWorker() {
+      async stopBackground() {
         // The ServiceWorker domain acts on the profile's storage partition, so a session on any
         // tab reaches the extension's worker. Its version events, not Playwright's worker 'close'
-        // event, tell us when the worker has really stopped.
+        // event, tell us when the worker has really stopped. A pending extension event (a page
+        // saving a draft, say) may start it again at once: seeing 'stopped' once is what counts.
         const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
-        const status = new Map<string, string>();
+        let stopped = false;
         cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
           for (const v of versions) {
-            if (v.scriptURL.startsWith(extensionOrigin)) status.set(v.versionId, v.runningStatus);
+            if (v.scriptURL.startsWith(extensionOrigin) && v.runningStatus === 'stopped') stopped = true;
           }
         });
         try {
           await cdp.send('ServiceWorker.enable');
           await cdp.send('ServiceWorker.stopAllWorkers');
           await poll('the chromium extension service worker to stop', DEFAULT_TIMEOUT_MS, async () =>
-            status.size > 0 && [...status.values()].every((s) => s === 'stopped') ? true : undefined,
+            stopped ? true : undefined,
           );
         } finally {
           await cdp.detach().catch(() => {});
         }
+      },
+      async freezeBackground(ms) {
+        const worker = context
+          .serviceWorkers()
+          .filter((w) => isOurs(w.url()))
+          .at(-1);
+        if (!worker) throw new Error('chromium: no running extension service worker to freeze');
+        await worker.evaluate(blockEventLoop, ms);
+        await new Promise((resolve) => setTimeout(resolve, 200)); // the block starts 50 ms in
       },
       async close() {
         await context.close().catch(() => {});

@@ -151,6 +151,47 @@ function pageOps(page: Page): PageOps & { sync(): Promise<void> } {
   };
 }
 
+interface BidiSession {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+/**
+ * Stops the extension's event page the way Firefox does when it is idle (and as about:debugging's
+ * "Terminate background script" does): `extension.terminateBackground()`, run in the browser's
+ * chrome window. BiDi reaches chrome contexts only with --remote-allow-system-access (we run with
+ * it); the session comes from puppeteer's internals (pinned version). Firefox starts the page
+ * again on the next event it listens to.
+ */
+async function terminateBackground(browser: Browser, geckoId: string): Promise<void> {
+  const [page] = await browser.pages();
+  const context = (
+    page?.mainFrame() as unknown as {
+      browsingContext?: { userContext?: { browser?: { session?: BidiSession } } };
+    }
+  )?.browsingContext;
+  const session = context?.userContext?.browser?.session;
+  if (!session)
+    throw new Error('puppeteer internals changed: no BiDi session under BidiFrame.browsingContext');
+  const tree = (await session.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: Array<{ context: string; url: string }>;
+  };
+  const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('firefox: no chrome window to run terminateBackground() in');
+  const answer = (
+    await session.send('script.evaluate', {
+      expression: `(async () => {
+        const extension = WebExtensionPolicy.getByID(${JSON.stringify(geckoId)}).extension;
+        await extension.terminateBackground();
+        return extension.backgroundState;
+      })()`,
+      target: { context: window.context },
+      awaitPromise: true,
+    })
+  ).result as { type: string; result?: { value?: unknown } };
+  if (answer.type !== 'success' || answer.result?.value !== 'stopped')
+    throw new Error(`firefox: the background did not stop (${JSON.stringify(answer)})`);
+}
+
 async function geckoIdOf(extensionDir: string): Promise<string> {
   const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8'));
   const id: unknown = manifest?.browser_specific_settings?.gecko?.id;
@@ -216,6 +257,7 @@ export async function launchFirefox(opts: LaunchOptions): Promise<UserBrowser> {
         return wrap(page);
       },
       openExtensionPage: (path) => newPage(`${extensionOrigin}/${path.replace(/^\//, '')}`),
+      stopBackground: () => terminateBackground(b, geckoId),
       close: shutdown,
     };
   } catch (error) {

@@ -21,8 +21,18 @@ export interface UserBrowser {
   waitForPage(predicate: (url: string) => boolean, timeoutMs?: number): Promise<TestPage>;
   /** Opens `${extensionOrigin}/${path}` in a new tab, also non-web-accessible pages like options.html. */
   openExtensionPage(path: string): Promise<TestPage>;
-  /** Chromium only: stops the extension's service worker so tests can check it revives. */
-  stopServiceWorker?(): Promise<void>;
+  /**
+   * Stops the extension's background as the browser does when it is idle (Chromium's service
+   * worker, Firefox's event page); it starts again on the next event.
+   */
+  stopBackground(): Promise<void>;
+  /**
+   * Chromium only: makes the service worker hang, its event loop blocked for `ms` (a long task, as
+   * a stuck extension would have); returns once the hang has begun. Firefox runs the event page on
+   * a thread it shares with the rest of the add-on and more (blocking it stalled x.com's own
+   * timers too), so there a hang is not the background's alone and the harness offers none.
+   */
+  freezeBackground?(ms: number): Promise<void>;
   /** Closes the browser and its helpers, and removes the profile directory. */
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 /** @jsxImportSource react */
 import { type DraftHandleValue, Editor, EditorState, Modifier } from 'draft-js';
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, useEffect, useState } from 'react';
 import { faults, faultyInsertion, tid } from './switches.ts';
 
 /** Non-blank text in the editor STATE (not the DOM) is what enables sending, as on X. */
@@ -20,7 +20,14 @@ const insertText = (s: EditorState, text: string) =>
  */
 export function Composer({ onSend }: { onSend: (text: string) => void }) {
   const [state, setState] = useState(() => EditorState.createEmpty());
-  const canSend = textOf(state).trim() !== '';
+  const text = textOf(state);
+  // The slowSendButton fault: Send enables only a while after the text last changed.
+  const [settled, setSettled] = useState(text);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text), faults.slowSendButton ?? 0);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const canSend = text.trim() !== '' && (!faults.slowSendButton || settled === text);
 
   const send = (current: EditorState) => {
     const text = textOf(current);

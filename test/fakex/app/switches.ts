@@ -5,7 +5,7 @@
 
 interface Switches {
   variant?: 'normal' | 'renamed';
-  faults?: { rejectPaste?: boolean; manglePaste?: boolean; noSendButton?: boolean };
+  faults?: { rejectPaste?: boolean; manglePaste?: boolean; noSendButton?: boolean; slowSendButton?: number };
 }
 
 const initial = (window as unknown as { __INITIAL_STATE__?: { fakex?: Switches } }).__INITIAL_STATE__;
