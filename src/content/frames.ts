@@ -42,7 +42,10 @@ export function releaseFrame(handle: string): void {
 export function resizeFrame(handle: string, height: number): void {
   const frame = byHandle.get(handle);
   if (!frame) return;
-  const clamped = Math.max(0, Math.min(height, 10_000));
+  // The composer's panels (a key change shows two fingerprints) must not squeeze X's message list
+  // to nothing on a small window: past half the window the composer scrolls inside its frame.
+  const cap = frame.dataset.sotto === 'composer' ? Math.max(160, Math.round(innerHeight / 2)) : 10_000;
+  const clamped = Math.max(0, Math.min(height, cap));
   frame.style.height = `${clamped}px`;
   heights.set(heightKeys.get(handle) ?? handle, clamped);
   if (heights.size > MAX_HEIGHTS) heights.delete(heights.keys().next().value!);

@@ -44,7 +44,7 @@ const ext = ((globalThis as { browser?: unknown }).browser ??
 };
 
 // A background that does not answer `ready` within this is taken as hung: no click.
-const GO_AHEAD_TIMEOUT_MS = 2000;
+const GO_AHEAD_TIMEOUT_MS = 5000;
 
 /**
  * Deliveries arrive over a port from the background (name 'sotto-deliver'). `mayClick()` asks the

@@ -210,7 +210,7 @@ describe.each(browserKinds)('sending fails closed in %s', (kind) => {
       await poll('the ciphertext in X’s composer', 10_000, async () =>
         (await nativeComposerText(page)).includes('SOTTO1:') ? true : undefined,
       );
-      await cast.members.alice!.browser.freezeBackground!(6_000);
+      await cast.members.alice!.browser.freezeBackground!(10_000);
       // No go-ahead came, so X was never asked to send; once the background is back it says so.
       expect(await composerError(composer)).toMatch(/interrupted.*Nothing was sent/);
       expect(await composerValue(composer)).toBe(text);

@@ -110,6 +110,13 @@ describe.each(browserKinds)('trust and key changes in %s', (kind) => {
     expect((await frameWith(alicePage, '[data-testid="sotto-keychange-new"]')).text).toBe(
       groups(bob2Key.fingerprint),
     );
+    // The tall panel scrolls inside the composer: X's message list keeps half the window.
+    const sizes = await alicePage.evaluate(() => ({
+      composer: document.querySelector('iframe[data-sotto="composer"]')?.getBoundingClientRect().height ?? 0,
+      window: innerHeight,
+    }));
+    expect(sizes.composer).toBeGreaterThan(0);
+    expect(sizes.composer).toBeLessThanOrEqual(Math.max(160, Math.round(sizes.window / 2)));
 
     // A writes anyway: refused, the text is kept, and nothing reaches X.
     const blocked = `blocked ${secret()}`;

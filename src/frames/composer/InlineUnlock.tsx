@@ -21,7 +21,7 @@ export function InlineUnlock() {
       if (result.ok) setPassphrase('');
       else setError(t(result.reason === 'wrong-passphrase' ? 'unlockWrong' : 'unlockNoKey'));
     } catch {
-      setError(t('sendFailNoBackground'));
+      setError(t('backgroundNotResponding'));
     } finally {
       setBusy(false);
     }

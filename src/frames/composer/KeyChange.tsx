@@ -23,7 +23,7 @@ export function KeyChange({ handle, participant }: { handle: string; participant
         await request({ type: 'trust.reject', handle, participant: participant.handle });
       }
     } catch {
-      setError(t('sendFailNoBackground'));
+      setError(t('backgroundNotResponding'));
     } finally {
       setBusy(false);
     }
