@@ -119,7 +119,7 @@ describe.each(browserKinds)('a 1,000-message conversation in %s', (kind) => {
       messages.push({ from, text });
     }
     cast.fakex.seed(conversation, messages);
-    messages.forEach((m, i) => numberOf.set(tokenOf(m.text), i));
+    for (const [i, m] of messages.entries()) numberOf.set(tokenOf(m.text), i);
   });
   afterAll(() => cast?.close());
 
