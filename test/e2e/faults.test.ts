@@ -173,18 +173,26 @@ describe.each(browserKinds)('sending fails closed in %s', (kind) => {
     await page.close();
   });
 
-  it('the background stops mid-send, after the insertion and before the click', async () => {
-    // X's send button takes 2.5 s to enable; the browser stops Sotto's background in that window.
+  /**
+   * With X's send button slow to enable (2.5 s), presses Send and returns once the ciphertext is in
+   * X's composer: the window in which a test stops or freezes the background.
+   */
+  async function sendUntilInserted(label: string) {
     cast.fakex.setFaults({ slowSendButton: 2_500 });
     const page = await openAs(cast.members.alice!.browser, 'alice', `/messages/${conversation}`);
     const composer = await secureComposer(page);
-    const text = `stopped-${kind} ${Date.now()}`;
+    const text = `${label}-${kind} ${Date.now()}`;
     await typeInComposer(composer, text);
     const before = sent();
     await composer.press('Enter');
     await poll('the ciphertext in X’s composer', 10_000, async () =>
       (await nativeComposerText(page)).includes('SOTTO1:') ? true : undefined,
     );
+    return { page, composer, text, before };
+  }
+
+  it('the background stops mid-send, after the insertion and before the click', async () => {
+    const { page, composer, text, before } = await sendUntilInserted('stopped');
     await cast.members.alice!.browser.stopBackground();
     expect(await composerError(composer)).toMatch(/not responding/);
     expect(await composerValue(composer)).toBe(text);
@@ -200,16 +208,7 @@ describe.each(browserKinds)('sending fails closed in %s', (kind) => {
   // (Firefox offers no hang of the event page alone: see the harness's freezeBackground.)
   if (kind === 'chromium') {
     it('the background hangs mid-send, after the insertion and before the click', async () => {
-      cast.fakex.setFaults({ slowSendButton: 2_500 });
-      const page = await openAs(cast.members.alice!.browser, 'alice', `/messages/${conversation}`);
-      const composer = await secureComposer(page);
-      const text = `hung-${kind} ${Date.now()}`;
-      await typeInComposer(composer, text);
-      const before = sent();
-      await composer.press('Enter');
-      await poll('the ciphertext in X’s composer', 10_000, async () =>
-        (await nativeComposerText(page)).includes('SOTTO1:') ? true : undefined,
-      );
+      const { page, composer, text, before } = await sendUntilInserted('hung');
       await cast.members.alice!.browser.freezeBackground!(10_000);
       // No go-ahead came, so X was never asked to send; once the background is back it says so.
       expect(await composerError(composer)).toMatch(/interrupted.*Nothing was sent/);
