@@ -42,6 +42,7 @@ async function pass(): Promise<void> {
 }
 
 // Batch DOM changes into one pass per animation frame; passes never overlap.
+const PASS_RETRY_MS = 2000;
 let scheduled = false;
 let running: Promise<void> = Promise.resolve();
 function schedule(): void {
@@ -49,7 +50,8 @@ function schedule(): void {
   scheduled = true;
   requestAnimationFrame(() => {
     scheduled = false;
-    running = running.then(pass).catch(() => undefined);
+    // A pass that failed (the background did not answer even when asked again) is tried again.
+    running = running.then(pass).catch(() => void setTimeout(schedule, PASS_RETRY_MS));
   });
 }
 

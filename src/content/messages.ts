@@ -9,12 +9,16 @@ import { message, request } from './runtime';
 import type { Surface } from './sites/types';
 
 const HIDDEN_ATTR = 'data-sotto-hidden';
+// The background did not answer a registration even when asked again: look again after this long.
+const REMOUNT_AFTER_MS = 2000;
 
 interface Tracked {
   ciphertext: string;
   conversationId: string;
   frame: HTMLIFrameElement | null;
   handle: string | null;
+  /** A registration is on its way: no second one. */
+  mounting: boolean;
   /** Within a screen of the viewport: mount. */
   near: boolean;
   /** Within three screens: keep. Two margins, so a frame whose own height moves the list does not flap. */
@@ -55,6 +59,7 @@ export class MessageFrames {
         conversationId,
         frame: null,
         handle: null,
+        mounting: false,
         near: false,
         kept: false,
       });
@@ -76,7 +81,7 @@ export class MessageFrames {
       const distance = Math.max(0, box.top - screen, -box.bottom);
       t.near = distance <= screen;
       t.kept = distance <= 3 * screen;
-      if (t.near && !t.frame) void this.mount(element, t);
+      if (t.near && !t.frame && !t.mounting) void this.mount(element, t);
       else if (!t.kept && t.frame) this.release(t);
     }
   }
@@ -99,14 +104,20 @@ export class MessageFrames {
   private async mount(element: HTMLElement, t: Tracked): Promise<void> {
     const ciphertext = t.ciphertext;
     if (!t.handle) {
-      const { handle } = await request({
+      t.mounting = true;
+      const answer = await request({
         type: 'message.register',
         conversationId: t.conversationId,
         ciphertext,
         theme: this.theme(),
-      });
+      }).catch(() => null);
+      t.mounting = false;
+      if (!answer) {
+        setTimeout(() => this.placeFrames(), REMOUNT_AFTER_MS);
+        return;
+      }
       if (t.ciphertext !== ciphertext) return; // recycled meanwhile; the new text mounts itself
-      t.handle = handle;
+      t.handle = answer.handle;
     }
     // The row may have been recycled or scrolled away while we waited.
     if (

@@ -142,6 +142,23 @@ export type Request =
 
 export type RequestType = Request['type'];
 
+/**
+ * Requests that may be sent again when the background does not answer (see persist.ts): reads,
+ * and registrations whose duplicate is only an unused handle. Never a send, a draft (an older
+ * text could land last) or anything that changes keys.
+ */
+export const REPEATABLE_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'conversation.open',
+  'composer.sealed',
+  'composer.attach',
+  'message.register',
+  'message.open',
+  'group.members',
+  'bios.seen',
+  'vault.status',
+  'contacts.list',
+]);
+
 // ---- vault: settings, import, backup ----
 
 /** The auto-lock choices the options page offers. */

@@ -1,11 +1,20 @@
 // Typed requests from extension frames and pages to the background.
 import browser from 'webextension-polyfill';
-import type { Broadcast, Commit, Request, RequestType, ResponseMap } from './protocol';
+import { persistently } from './persist';
+import {
+  type Broadcast,
+  type Commit,
+  REPEATABLE_REQUESTS,
+  type Request,
+  type RequestType,
+  type ResponseMap,
+} from './protocol';
 
 export function request<T extends RequestType>(
   message: Extract<Request, { type: T }>,
 ): Promise<ResponseMap[T]> {
-  return browser.runtime.sendMessage(message) as Promise<ResponseMap[T]>;
+  const send = () => browser.runtime.sendMessage(message) as Promise<ResponseMap[T]>;
+  return REPEATABLE_REQUESTS.has(message.type) ? persistently(send) : send();
 }
 
 /** Called when the background says the lock state (or anything a view shows) changed. */

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n';
 import type { ComposerView, ConversationStatus, SendFailure, SendResult } from '../../shared/protocol';
 import { onCommitAsked, onStateChanged, request } from '../../shared/rpc';
-import { applyTheme, reportHeight } from '../shared/frame';
+import { applyTheme, loadUntilAnswered, reportHeight } from '../shared/frame';
 import { InlineUnlock } from './InlineUnlock';
 import { TrustPanel } from './TrustPanel';
 import './composer.css';
@@ -72,6 +72,7 @@ function describe(status: ConversationStatus): { tone: 'ok' | 'warn' | 'bad'; te
 export function Composer({ handle }: { handle: string }) {
   const [view, setView] = useState<ComposerView | null>(null);
   const [expired, setExpired] = useState(false);
+  const [unanswered, setUnanswered] = useState(false);
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -116,8 +117,12 @@ export function Composer({ handle }: { handle: string }) {
 
   useEffect(() => {
     reportHeight(handle);
-    void load();
-    return onStateChanged(() => void load());
+    const stop = loadUntilAnswered(load, setUnanswered);
+    const unsubscribe = onStateChanged(() => void load().catch(() => undefined));
+    return () => {
+      stop();
+      unsubscribe();
+    };
   }, [handle, load]);
 
   // Sealed: the user writes here and X's own box is covered. Sending may still be refused (locked,
@@ -148,7 +153,7 @@ export function Composer({ handle }: { handle: string }) {
         {t('composerExpired')}
       </p>
     );
-  if (!view) return <p class="sotto-status">{t('composerLoading')}</p>;
+  if (!view) return <p class="sotto-status">{t(unanswered ? 'frameNotAnswering' : 'composerLoading')}</p>;
   const { tone, text: statusText } = describe(view.status);
 
   return (

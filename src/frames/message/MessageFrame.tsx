@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import type { MessageFrameView } from '../../shared/protocol';
 import { onStateChanged, request } from '../../shared/rpc';
-import { applyTheme, reportHeight } from '../shared/frame';
+import { applyTheme, loadUntilAnswered, reportHeight } from '../shared/frame';
 import { describeMessage } from './describe';
 import { KeyCard } from './KeyCard';
 import { KeyRequest } from './KeyRequest';
@@ -12,6 +12,7 @@ import './message.css';
 export function MessageFrame({ handle }: { handle: string }) {
   const [view, setView] = useState<MessageFrameView | null>(null);
   const [expired, setExpired] = useState(false);
+  const [unanswered, setUnanswered] = useState(false);
 
   const load = useCallback(async () => {
     const answer = await request({ type: 'message.open', handle });
@@ -24,8 +25,12 @@ export function MessageFrame({ handle }: { handle: string }) {
 
   useEffect(() => {
     reportHeight(handle);
-    void load();
-    return onStateChanged(() => void load());
+    const stop = loadUntilAnswered(load, setUnanswered);
+    const unsubscribe = onStateChanged(() => void load().catch(() => undefined));
+    return () => {
+      stop();
+      unsubscribe();
+    };
   }, [handle, load]);
 
   if (expired)
@@ -34,7 +39,7 @@ export function MessageFrame({ handle }: { handle: string }) {
         {t('msgExpired')}
       </p>
     );
-  if (!view) return <p class="sotto-status">{t('msgDecrypting')}</p>;
+  if (!view) return <p class="sotto-status">{t(unanswered ? 'frameNotAnswering' : 'msgDecrypting')}</p>;
   if (view.view.state === 'key-request') return <KeyRequest handle={handle} view={view.view} />;
   if (view.view.state === 'key-card') return <KeyCard view={view.view} />;
   const shown = describeMessage(view.view);
