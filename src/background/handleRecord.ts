@@ -5,6 +5,8 @@ import type { Theme } from '../shared/protocol';
 export interface ComposerRecord {
   kind: 'composer';
   tabId: number;
+  /** The content script's name for the opening (a repeated conversation.open reuses the handle). */
+  openId: string;
   conversationId: string;
   participants: Array<{ handle: string; bio: string | null }>;
   group: boolean;

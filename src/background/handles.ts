@@ -1,6 +1,8 @@
 // Opaque one-per-mount handles. A frame's URL carries only a handle; what it may do with it
 // (which tab, which conversation, which ciphertext) lives here. A handle is good only for frames
 // inside the tab that registered it.
+
+import { randomId } from '../shared/randomId';
 import type { ComposerRecord, HandleRecord } from './handleRecord';
 import { getSession, setSession } from './store';
 
@@ -37,13 +39,8 @@ function persistSoon(): void {
   persistTimer = setTimeout(() => void persistNow(), PERSIST_DELAY_MS);
 }
 
-function newHandle(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export function register(record: HandleRecord): string {
-  const handle = newHandle();
+  const handle = randomId();
   records.set(handle, record);
   if (records.size > MAX_HANDLES) {
     const oldest = records.keys().next().value;
@@ -58,9 +55,16 @@ export function register(record: HandleRecord): string {
  * stopped right after it opened must still know it (message frames simply register again).
  */
 export async function registerComposer(record: ComposerRecord): Promise<string> {
-  const handle = register(record);
+  const handle = composerOpened(record.tabId, record.openId) ?? register(record);
   await persistNow();
   return handle;
+}
+
+/** The handle already given to this opening, if the content script asked twice. */
+function composerOpened(tabId: number, openId: string): string | undefined {
+  for (const [handle, record] of records)
+    if (record.kind === 'composer' && record.tabId === tabId && record.openId === openId) return handle;
+  return undefined;
 }
 
 export function lookup<K extends HandleRecord['kind']>(

@@ -54,6 +54,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const composerHandle = await handles.registerComposer({
       kind: 'composer',
       tabId: caller.tabId!,
+      openId: r.openId,
       conversationId: r.conversationId,
       participants: r.participants,
       group: r.group,

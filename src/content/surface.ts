@@ -1,6 +1,7 @@
 // Everything Sotto keeps for one conversation view (the classic page, the drawer, XChat): the
 // conversation it shows, the secure composer over it, and the message frames in it.
 import type { ConversationStatus, DeliverResult } from '../shared/protocol';
+import { randomId } from '../shared/randomId';
 import { showHealth } from './banner';
 import { ComposerMount } from './composer';
 import { MessageFrames } from './messages';
@@ -79,6 +80,7 @@ export class SurfaceController {
     try {
       const { composerHandle, status } = await request({
         type: 'conversation.open',
+        openId: randomId(),
         conversationId: conversation.id,
         participants: conversation.participants,
         group: conversation.group,

@@ -94,6 +94,8 @@ export type SendResult = { ok: true } | { ok: false; reason: SendFailure };
 export type Request =
   | {
       type: 'conversation.open';
+      /** The content script's name for this opening, so a repeated request opens one composer. */
+      openId: string;
       conversationId: string;
       participants: Array<{ handle: string; bio: string | null }>;
       group: boolean;

@@ -12,6 +12,7 @@ export const requestSchema = v.variant('type', [
   // content script
   v.object({
     type: v.literal('conversation.open'),
+    openId: handle,
     conversationId,
     participants: v.pipe(
       v.array(v.object({ handle: xHandle, bio: v.nullable(v.pipe(v.string(), v.maxLength(2000))) })),
