@@ -1,15 +1,14 @@
 // The content script's line to the background. It uses the browser's own `chrome`/`browser`
 // object directly (no polyfill) to keep this bundle small; both browsers return promises from
 // runtime.sendMessage in MV3.
-import { persistently } from '../shared/persist';
-import {
-  type DeliverHandshake,
-  type DeliverResult,
-  REPEATABLE_REQUESTS,
-  type Request,
-  type RequestType,
-  type ResponseMap,
-  type ToContent,
+import { askBackground } from '../shared/persist';
+import type {
+  DeliverHandshake,
+  DeliverResult,
+  Request,
+  RequestType,
+  ResponseMap,
+  ToContent,
 } from '../shared/protocol';
 
 interface MinimalRuntime {
@@ -96,7 +95,7 @@ export function request<T extends RequestType>(
   message: Extract<Request, { type: T }>,
 ): Promise<ResponseMap[T]> {
   const send = () => ext.runtime.sendMessage(message) as Promise<ResponseMap[T]>;
-  return REPEATABLE_REQUESTS.has(message.type) ? persistently(send) : send();
+  return askBackground(message.type, send);
 }
 
 export function extensionUrl(path: string): string {

@@ -1,10 +1,13 @@
-// Asking the background again when it does not answer. Chromium can drop a message sent while its
+// Asking the background, and again when it does not answer. Chromium can drop a message sent while its
 // extension service worker is stopping or starting (the sender's promise then never settles), so a
 // request that is safe to repeat is sent again after a pause. The first answer from any attempt
 // wins, so a background that is merely slow is not asked more than it needs to be.
+import { REPEATABLE_REQUESTS, type RequestType } from './protocol';
 
 /** The pause after each attempt before the next; after the last, the request is given up. */
 const PAUSES_MS: readonly number[] = [3_000, 5_000, 12_000];
+/** A request that must not be repeated is given up after this long, so no view waits forever. */
+const ONCE_LIMIT_MS = 60_000;
 /** After a rejection (no receiver yet, port closed), the next attempt comes sooner. */
 const AFTER_ERROR_MS = 500;
 
@@ -56,4 +59,9 @@ export function persistently<T>(send: () => Promise<T>, pauses = PAUSES_MS): Pro
     };
     attempt();
   });
+}
+
+/** Sends a request of this type the way its kind allows: repeatable ones persistently, others once. */
+export function askBackground<T>(type: RequestType, send: () => Promise<T>): Promise<T> {
+  return persistently(send, REPEATABLE_REQUESTS.has(type) ? PAUSES_MS : [ONCE_LIMIT_MS]);
 }

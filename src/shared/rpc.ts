@@ -1,20 +1,13 @@
 // Typed requests from extension frames and pages to the background.
 import browser from 'webextension-polyfill';
-import { persistently } from './persist';
-import {
-  type Broadcast,
-  type Commit,
-  REPEATABLE_REQUESTS,
-  type Request,
-  type RequestType,
-  type ResponseMap,
-} from './protocol';
+import { askBackground } from './persist';
+import type { Broadcast, Commit, Request, RequestType, ResponseMap } from './protocol';
 
 export function request<T extends RequestType>(
   message: Extract<Request, { type: T }>,
 ): Promise<ResponseMap[T]> {
   const send = () => browser.runtime.sendMessage(message) as Promise<ResponseMap[T]>;
-  return REPEATABLE_REQUESTS.has(message.type) ? persistently(send) : send();
+  return askBackground(message.type, send);
 }
 
 /** Called when the background says the lock state (or anything a view shows) changed. */

@@ -1,7 +1,7 @@
 // Requests that are safe to repeat survive a background that drops them (Chromium can lose a
 // message sent while its service worker stops or starts), and never wait forever.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NotAnswering, persistently } from '../../../src/shared/persist';
+import { askBackground, NotAnswering, persistently } from '../../../src/shared/persist';
 
 const never = <T>() => new Promise<T>(() => {});
 
@@ -67,6 +67,22 @@ describe('persistently', () => {
     const outcome = expect(persistently(send, [3000, 5000])).rejects.toThrow('Malformed request');
     await vi.advanceTimersByTimeAsync(1000);
     await outcome;
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('never sends a send twice: one attempt, and a clear failure instead of waiting forever', async () => {
+    const send = vi.fn<() => Promise<string>>().mockImplementation(never);
+    const outcome = expect(askBackground('composer.send', send)).rejects.toBeInstanceOf(NotAnswering);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await outcome;
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks again for a message frame registration that was dropped', async () => {
+    const send = vi.fn<() => Promise<string>>().mockImplementationOnce(never).mockResolvedValue('handle');
+    const answer = askBackground('message.register', send);
+    await vi.advanceTimersByTimeAsync(3000);
+    await expect(answer).resolves.toBe('handle');
     expect(send).toHaveBeenCalledTimes(2);
   });
 });
