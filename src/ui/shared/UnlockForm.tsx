@@ -13,12 +13,17 @@ export function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
         e.preventDefault();
         setBusy(true);
         setError(null);
-        const result = await request({ type: 'vault.unlock', passphrase });
-        setBusy(false);
-        if (result.ok) {
-          setPassphrase('');
-          onUnlocked();
-        } else setError(t(result.reason === 'wrong-passphrase' ? 'unlockWrong' : 'unlockNoKey'));
+        try {
+          const result = await request({ type: 'vault.unlock', passphrase });
+          if (result.ok) {
+            setPassphrase('');
+            onUnlocked();
+          } else setError(t(result.reason === 'wrong-passphrase' ? 'unlockWrong' : 'unlockNoKey'));
+        } catch {
+          setError(t('backgroundNotResponding'));
+        } finally {
+          setBusy(false);
+        }
       }}
     >
       <label>
