@@ -5,7 +5,7 @@
 import { REPEATABLE_REQUESTS, type RequestType } from './protocol';
 
 /** The pause after each attempt before the next; after the last, the request is given up. */
-const PAUSES_MS: readonly number[] = [3_000, 5_000, 12_000];
+const PAUSES_MS: readonly number[] = [2_000, 3_000, 5_000, 10_000];
 /** A request that must not be repeated is given up after this long, so no view waits forever. */
 const ONCE_LIMIT_MS = 60_000;
 /** After a rejection (no receiver yet, port closed), the next attempt comes sooner. */

@@ -202,7 +202,8 @@ describe.each(browserKinds)('a 1,000-message conversation in %s', (kind) => {
     };
 
     // It opens at the newest message (the list keeps to the bottom while frames settle).
-    await poll('the newest message', 30_000, async () => {
+    // A minute: a browser that has just stopped an idle background may take a while to answer.
+    await poll('the newest message', 60_000, async () => {
       await page.evaluate(() => {
         const v = document.querySelector<HTMLElement>('[data-testid="DmActivityViewport"]')!;
         v.scrollTo({ top: v.scrollHeight });

@@ -81,7 +81,7 @@ describe('persistently', () => {
   it('asks again for a message frame registration that was dropped', async () => {
     const send = vi.fn<() => Promise<string>>().mockImplementationOnce(never).mockResolvedValue('handle');
     const answer = askBackground('message.register', send);
-    await vi.advanceTimersByTimeAsync(3000);
+    await vi.advanceTimersByTimeAsync(2000);
     await expect(answer).resolves.toBe('handle');
     expect(send).toHaveBeenCalledTimes(2);
   });
