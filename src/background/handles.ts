@@ -1,7 +1,6 @@
 // Opaque one-per-mount handles. A frame's URL carries only a handle; what it may do with it
 // (which tab, which conversation, which ciphertext) lives here. A handle is good only for frames
 // inside the tab that registered it.
-
 import { randomId } from '../shared/randomId';
 import type { ComposerRecord, HandleRecord } from './handleRecord';
 import { getSession, setSession } from './store';

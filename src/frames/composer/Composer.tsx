@@ -3,8 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n';
 import type { ComposerView, ConversationStatus, SendFailure, SendResult } from '../../shared/protocol';
-import { onCommitAsked, onStateChanged, request } from '../../shared/rpc';
-import { applyTheme, loadUntilAnswered, reportHeight } from '../shared/frame';
+import { onCommitAsked, request } from '../../shared/rpc';
+import { applyTheme } from '../shared/frame';
+import { useFrameView } from '../shared/useFrameView';
 import { InlineUnlock } from './InlineUnlock';
 import { TrustPanel } from './TrustPanel';
 import './composer.css';
@@ -72,7 +73,6 @@ function describe(status: ConversationStatus): { tone: 'ok' | 'warn' | 'bad'; te
 export function Composer({ handle }: { handle: string }) {
   const [view, setView] = useState<ComposerView | null>(null);
   const [expired, setExpired] = useState(false);
-  const [unanswered, setUnanswered] = useState(false);
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -115,15 +115,7 @@ export function Composer({ handle }: { handle: string }) {
     [handle],
   );
 
-  useEffect(() => {
-    reportHeight(handle);
-    const stop = loadUntilAnswered(load, setUnanswered);
-    const unsubscribe = onStateChanged(() => void load().catch(() => undefined));
-    return () => {
-      stop();
-      unsubscribe();
-    };
-  }, [handle, load]);
+  const unanswered = useFrameView(handle, load);
 
   // Sealed: the user writes here and X's own box is covered. Sending may still be refused (locked,
   // a key missing or changed): the background decides, and the text stays until it is sent.

@@ -1,9 +1,10 @@
 // One decrypted message, shown in place. The text is rendered as text (never HTML).
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import type { MessageFrameView } from '../../shared/protocol';
-import { onStateChanged, request } from '../../shared/rpc';
-import { applyTheme, loadUntilAnswered, reportHeight } from '../shared/frame';
+import { request } from '../../shared/rpc';
+import { applyTheme } from '../shared/frame';
+import { useFrameView } from '../shared/useFrameView';
 import { describeMessage } from './describe';
 import { KeyCard } from './KeyCard';
 import { KeyRequest } from './KeyRequest';
@@ -12,7 +13,6 @@ import './message.css';
 export function MessageFrame({ handle }: { handle: string }) {
   const [view, setView] = useState<MessageFrameView | null>(null);
   const [expired, setExpired] = useState(false);
-  const [unanswered, setUnanswered] = useState(false);
 
   const load = useCallback(async () => {
     const answer = await request({ type: 'message.open', handle });
@@ -23,15 +23,7 @@ export function MessageFrame({ handle }: { handle: string }) {
     }
   }, [handle]);
 
-  useEffect(() => {
-    reportHeight(handle);
-    const stop = loadUntilAnswered(load, setUnanswered);
-    const unsubscribe = onStateChanged(() => void load().catch(() => undefined));
-    return () => {
-      stop();
-      unsubscribe();
-    };
-  }, [handle, load]);
+  const unanswered = useFrameView(handle, load);
 
   if (expired)
     return (
