@@ -91,8 +91,11 @@ export function Composer({ handle }: { handle: string }) {
   }, [handle]);
 
   // Keep unsent text in the background so it survives X re-rendering or a conversation switch:
-  // shortly after typing stops, and at once when the site removes this frame.
+  // shortly after typing stops, and at once when the site removes this frame. Not before the
+  // saved draft has come back: the empty field would overwrite it (a slow background did so).
+  const loaded = view !== null;
   useEffect(() => {
+    if (!loaded) return;
     const save = () => void request({ type: 'composer.draft', handle, text }).catch(() => {});
     const timer = setTimeout(save, 150);
     addEventListener('pagehide', save);
@@ -100,7 +103,7 @@ export function Composer({ handle }: { handle: string }) {
       clearTimeout(timer);
       removeEventListener('pagehide', save);
     };
-  }, [handle, text]);
+  }, [handle, text, loaded]);
 
   // The click on X's send button needs this composer's yes, given only while it still waits for the
   // answer: once it has told the user "nothing was sent", nothing can be.
