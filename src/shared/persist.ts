@@ -1,6 +1,6 @@
-// Asking the background, and again when it does not answer. Chromium can drop a message sent while its
-// extension service worker is stopping or starting (the sender's promise then never settles), so a
-// request that is safe to repeat is sent again after a pause. The first answer from any attempt
+// Asking the background, and again when it does not answer. In Chromium a request to the extension's
+// service worker was seen never to settle (no answer, no error; cause not pinned down), so a request
+// that is safe to repeat is sent again after a pause. The first answer from any attempt
 // wins, so a background that is merely slow is not asked more than it needs to be.
 import { REPEATABLE_REQUESTS, type RequestType } from './protocol';
 

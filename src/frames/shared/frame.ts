@@ -23,30 +23,3 @@ export function reportHeight(handle: string): void {
   new ResizeObserver(send).observe(document.documentElement);
   send();
 }
-
-// Between tries at loading a frame's view while the background does not answer.
-const RELOAD_AFTER_MS = 2000;
-
-/**
- * Runs `load` until it succeeds (the background may be starting, or may have dropped the request),
- * telling `waiting` whether the last try failed. Returns a function that stops it.
- */
-export function loadUntilAnswered(load: () => Promise<void>, waiting: (failed: boolean) => void): () => void {
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const run = async () => {
-    try {
-      await load();
-      waiting(false);
-    } catch {
-      if (stopped) return;
-      waiting(true);
-      timer = setTimeout(run, RELOAD_AFTER_MS);
-    }
-  };
-  void run();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
-}
